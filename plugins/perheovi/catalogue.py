@@ -1,0 +1,219 @@
+"""The linked catalogue: every file's records joined into one network, references checked.
+
+This is the third pass of the loader. Ids are global, references may cross files, and each
+problem is reported at the value that is wrong, in the file where it is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model import (
+    LocalText, Location, MeetingPlace, MunicipalityFile, ProviderFile, RegionFile, Service,
+)
+from .problems import Problem, did_you_mean
+from .reference import MUNICIPALITIES
+from .yamlsource import YamlDocument
+
+_FINNISH_ORDER = str.maketrans({"å": "zz1", "ä": "zz2", "ö": "zz3", "w": "v", "ü": "y"})
+
+
+def finnish_sort_key(text: str) -> str:
+    """Å, Ä, Ö after Z, W with V: the order a Finnish reader expects in an index."""
+    return text.lower().translate(_FINNISH_ORDER)
+
+
+@dataclass
+class SourceFile:
+    """One validated file: its parsed YAML (for positions), its kind, slug and record."""
+
+    doc: YamlDocument
+    kind: str
+    slug: str
+    record: RegionFile | MunicipalityFile | ProviderFile
+
+    @property
+    def path(self) -> str:
+        return self.doc.path
+
+
+@dataclass
+class Organisation:
+    """Who runs a service: a provider, or a municipality running its own services."""
+
+    slug: str
+    kind: str
+    name: LocalText
+    website: str | None
+    path: str
+    description: LocalText | None = None
+    reviewed: object = None
+    owners: list[str] = field(default_factory=list)
+    locations: list[Location] = field(default_factory=list)
+    services: list[Service] = field(default_factory=list)
+    meeting_places: list[MeetingPlace] = field(default_factory=list)
+
+
+@dataclass
+class Municipality(Organisation):
+    code: str = ""
+
+
+@dataclass
+class Catalogue:
+    region: RegionFile
+    municipalities: dict[str, Municipality]
+    providers: dict[str, Organisation]
+    locations: dict[str, Location]
+    services: dict[str, Service]
+    meeting_places: dict[str, MeetingPlace]
+
+    @property
+    def sample(self) -> bool:
+        return self.region.sample
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "municipalities": len(self.municipalities),
+            "providers": len(self.providers),
+            "services": len(self.services),
+            "locations": len(self.locations),
+            "meeting_places": len(self.meeting_places),
+        }
+
+    def serves(self, entry: Service | MeetingPlace, municipality: str) -> bool:
+        """Whether a family living in `municipality` can use the entry."""
+        area = entry.area or [self.locations[entry.location].address.municipality]
+        return area == ["region"] or municipality in area
+
+
+def _municipality(source: SourceFile) -> Municipality:
+    record: MunicipalityFile = source.record
+    official = MUNICIPALITIES[record.code]
+    name = record.name or LocalText(fi=official.name_fi, sv=official.name_sv)
+    return Municipality(
+        slug=source.slug, kind="municipality", name=name, website=record.website,
+        path=source.path, reviewed=record.reviewed, locations=record.locations,
+        services=record.services, meeting_places=record.meeting_places, code=record.code)
+
+
+def _provider(source: SourceFile) -> Organisation:
+    record: ProviderFile = source.record
+    return Organisation(
+        slug=source.slug, kind=record.kind, name=record.name, website=record.website,
+        path=source.path, description=record.description, reviewed=record.reviewed,
+        owners=record.owners, locations=record.locations, services=record.services,
+        meeting_places=record.meeting_places)
+
+
+class _Linker:
+    def __init__(self, files: list[SourceFile]):
+        self.files = files
+        self.problems: list[Problem] = []
+        self.ids: dict[str, tuple[str, int]] = {}
+
+    def problem(self, source: SourceFile, loc: tuple, code: str, **params) -> None:
+        line, column = source.doc.position(loc)
+        self.problems.append(Problem(source.path, line, column, code, params))
+
+    def run(self) -> Catalogue | None:
+        region_file = next(f for f in self.files if f.kind == "region")
+        municipalities = self._municipalities(region_file)
+        providers: dict[str, Organisation] = {}
+        owners: list[tuple[SourceFile, Organisation]] = []
+        for source in self.files:
+            if source.kind == "municipality":
+                owners.append((source, municipalities[source.slug]))
+            elif source.kind == "provider":
+                providers[source.slug] = _provider(source)
+                owners.append((source, providers[source.slug]))
+        locations, services, meeting_places = self._entries(owners)
+        for source, _ in owners:
+            self._references(source, set(municipalities), locations)
+        if self.problems:
+            return None
+        ordered = dict(sorted(municipalities.items(),
+                              key=lambda item: finnish_sort_key(item[1].name.fi)))
+        return Catalogue(region_file.record, ordered, providers, locations, services,
+                         meeting_places)
+
+    def _municipalities(self, region_file: SourceFile) -> dict[str, Municipality]:
+        region: RegionFile = region_file.record
+        result: dict[str, Municipality] = {}
+        by_code: dict[str, SourceFile] = {}
+        for source in (f for f in self.files if f.kind == "municipality"):
+            code = source.record.code
+            if code in by_code:
+                self.problem(source, ("code",), "municipality_code_twice", value=code,
+                             other=by_code[code].path)
+                continue
+            by_code[code] = source
+            if code not in region.municipalities:
+                self.problem(source, ("code",), "municipality_not_in_region", value=code,
+                             name=MUNICIPALITIES[code].name_fi)
+            result[source.slug] = _municipality(source)
+        for index, code in enumerate(region.municipalities):
+            if code not in by_code:
+                official = MUNICIPALITIES[code]
+                from .values import slugify
+
+                self.problem(region_file, ("municipalities", index), "municipality_file_missing",
+                             value=code, name=official.name_fi, slug=slugify(official.name_fi))
+        return result
+
+    def _entries(self, owners):
+        tables = {"locations": {}, "services": {}, "meeting_places": {}}
+        for source, owner in owners:
+            for kind, table in tables.items():
+                for index, entry in enumerate(getattr(owner, kind)):
+                    loc = (kind, index, "id")
+                    if entry.id in self.ids:
+                        path, line = self.ids[entry.id]
+                        self.problem(source, loc, "duplicate_id", value=entry.id,
+                                     other=f"{path}:{line}")
+                        continue
+                    line = source.doc.position(loc)[0]
+                    self.ids[entry.id] = (source.path, line)
+                    entry._provider = owner
+                    entry._source = (source.path, source.doc.position((kind, index))[0])
+                    table[entry.id] = entry
+        return tables["locations"], tables["services"], tables["meeting_places"]
+
+    def _references(self, source: SourceFile, municipalities: set[str], locations: dict):
+        record = source.record
+
+        def check(loc, value, known, kind):
+            if value not in known:
+                self.problem(source, loc, "unknown_reference", kind=kind, value=value,
+                             hint=did_you_mean(value, known))
+
+        def check_area(loc, area):
+            for index, slug in enumerate(area or []):
+                if slug != "region":
+                    check(loc + (index,), slug, municipalities, "municipality")
+
+        def check_contacts(loc, contacts):
+            for index, contact in enumerate(contacts):
+                if contact.location:
+                    check(loc + (index, "location"), contact.location, locations, "location")
+
+        for index, location in enumerate(record.locations):
+            check(("locations", index, "address", "municipality"),
+                  location.address.municipality, municipalities, "municipality")
+        for index, service in enumerate(record.services):
+            loc = ("services", index)
+            check_area(loc + ("area",), service.area)
+            check_contacts(loc + ("contacts",), service.contacts)
+            for number, location_id in enumerate(service.locations):
+                check(loc + ("locations", number), location_id, locations, "location")
+        for index, place in enumerate(record.meeting_places):
+            loc = ("meeting_places", index)
+            check(loc + ("location",), place.location, locations, "location")
+            check_area(loc + ("area",), place.area)
+            check_contacts(loc + ("contacts",), place.contacts)
+
+
+def link(files: list[SourceFile]) -> tuple[Catalogue | None, list[Problem]]:
+    linker = _Linker(files)
+    catalogue = linker.run()
+    return catalogue, linker.problems

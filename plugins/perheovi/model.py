@@ -1,0 +1,408 @@
+"""The domain: the records of a family-centre network, as written in the catalogue files.
+
+pydantic, not dataclasses or attrs: one declaration gives the conversion from YAML strings, the
+validation with error locations we can map back to lines and columns, and (issue 9) the JSON
+Schema that editors use; its Rust core validates a national catalogue in about a second.
+No I/O here: `loader.py` reads files, `catalogue.py` links the records across files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
+
+from .taxonomy import CATEGORIES, LANGUAGES, TARGET_GROUPS
+from .values import (
+    Date, Day, DaySpec, Email, Intervals, IntervalValue, Language, Latitude, LongText,
+    Longitude, MunicipalityCode, Phone, PostalCode, ShortText, Slug, WebUrl, choice, fail,
+)
+
+
+class Record(BaseModel):
+    """Every mapping in the catalogue: unknown fields are mistakes, not extras."""
+
+    model_config = ConfigDict(extra="forbid", validate_default=False, hide_input_in_errors=True)
+
+
+# --- text in three languages -----------------------------------------------------------------
+
+def _plain_string_is_finnish(value):
+    return {"fi": value} if isinstance(value, str) else value
+
+
+class _LocalText(Record):
+    """A text with Finnish required and Swedish and English optional."""
+
+    fi: str
+    sv: str | None = None
+    en: str | None = None
+
+    def get(self, lang: str) -> tuple[str, str]:
+        """The text for `lang` and the language it is really in (Finnish when untranslated)."""
+        text = getattr(self, lang, None)
+        return (text, lang) if text else (self.fi, "fi")
+
+    def has(self, lang: str) -> bool:
+        return bool(getattr(self, lang, None))
+
+    def __str__(self) -> str:
+        return self.fi
+
+
+def _local_text(limit_type):
+    class LocalText(_LocalText):
+        fi: limit_type
+        sv: limit_type | None = None
+        en: limit_type | None = None
+
+    return Annotated[LocalText, BeforeValidator(_plain_string_is_finnish)]
+
+
+Name = _local_text(ShortText)
+Text = _local_text(LongText)
+LocalText = _LocalText
+
+CategoryId = choice(CATEGORIES, "a service category", {c.label["fi"].lower(): c.id
+                                                      for c in CATEGORIES.values()})
+TargetGroupId = choice(TARGET_GROUPS, "a target group")
+Delivery = choice(("location", "home", "daycare-school", "remote", "digital"), "a way of delivery")
+Cost = choice(("free", "fee", "partly"), "a cost")
+ProviderKind = choice(("county", "municipality", "ngo", "parish", "kela", "company", "state"),
+                      "a kind of provider", {"hyvinvointialue": "county", "kunta": "municipality",
+                                             "järjestö": "ngo", "seurakunta": "parish",
+                                             "yritys": "company", "association": "ngo"})
+ChannelType = choice(("phone", "chat", "eservice", "web", "walk-in", "email"),
+                     "a kind of contact", {"puhelin": "phone", "e-service": "eservice",
+                                           "walkin": "walk-in", "visit": "walk-in",
+                                           "website": "web", "verkkosivu": "web"})
+
+
+# --- hours -----------------------------------------------------------------------------------
+
+Weekly = dict[DaySpec, Intervals]
+
+
+class Period(Record):
+    """Other weekly hours for a while, e.g. summer hours."""
+
+    start: Date = Field(alias="from")
+    until: Date
+    name: Name | None = None
+    weekly: Weekly
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        if self.until < self.start:
+            raise fail("bad_range", start=self.start.isoformat(), until=self.until.isoformat())
+        return self
+
+
+class HoursException(Record):
+    """A day or a range of days closed or with other hours (a training day, Christmas)."""
+
+    date: Date
+    until: Date | None = None
+    closed: bool = False
+    hours: Intervals | None = None
+    reason: Text | None = None
+
+    @model_validator(mode="after")
+    def _closed_or_hours(self):
+        if self.until and self.until < self.date:
+            raise fail("bad_range", start=self.date.isoformat(), until=self.until.isoformat())
+        if self.closed and self.hours:
+            raise fail("exception_closed_and_hours")
+        if not self.closed and not self.hours:
+            raise fail("exception_needs")
+        return self
+
+    @property
+    def last(self) -> dt.date:
+        return self.until or self.date
+
+
+class Hours(Record):
+    weekly: Weekly = {}
+    always: bool = False
+    by_appointment: bool = False
+    holidays: choice(("closed", "open"), "a holiday rule") = "closed"
+    periods: list[Period] = []
+    exceptions: list[HoursException] = []
+
+    @model_validator(mode="after")
+    def _consistent(self):
+        if self.always and self.weekly:
+            raise fail("hours_always_and_weekly")
+        if not (self.always or self.weekly or self.by_appointment or self.periods):
+            raise fail("hours_empty")
+        for weekly in [self.weekly, *(period.weekly for period in self.periods)]:
+            _check_weekly(weekly)
+        return self
+
+
+def _check_weekly(weekly: dict) -> None:
+    from .values import DAYS
+
+    seen: dict[int, tuple[int, ...]] = {}
+    for spec, intervals in weekly.items():
+        for day in spec:
+            if day in seen:
+                raise fail("day_twice", day=DAYS[day], first=_spec_text(seen[day]),
+                           second=_spec_text(spec))
+            seen[day] = spec
+        ordered = sorted(intervals)
+        for first, second in zip(ordered, ordered[1:]):
+            if second.start < first.end:
+                raise fail("overlapping_intervals", first=_interval_text(first),
+                           second=_interval_text(second), day=_spec_text(spec))
+
+
+def _spec_text(spec: tuple[int, ...]) -> str:
+    from .values import DAYS
+
+    return ",".join(DAYS[day] for day in spec)
+
+
+def _interval_text(interval) -> str:
+    def clock(minutes: int) -> str:
+        return f"{minutes // 60 % 24 if minutes > 24 * 60 else minutes // 60}.{minutes % 60:02d}"
+
+    return f"{clock(interval.start)}-{clock(interval.end)}"
+
+
+class _Entry(Record):
+    """What services and meeting places share: who runs them and where they are written."""
+
+    _provider: object = PrivateAttr(default=None)
+    _source: tuple[str, int] = PrivateAttr(default=("", 0))
+
+    @property
+    def provider(self):
+        return self._provider
+
+    @property
+    def source(self) -> tuple[str, int]:
+        """The file and line where the entry starts, for 'report an error' links."""
+        return self._source
+
+
+# --- places and contacts ---------------------------------------------------------------------
+
+class Address(Record):
+    street: ShortText
+    postal_code: PostalCode
+    municipality: Slug
+    post_office: ShortText | None = None
+
+
+class Coordinates(Record):
+    lat: Latitude
+    lon: Longitude
+
+
+class Location(_Entry):
+    id: Slug
+    name: Name
+    address: Address
+    coordinates: Coordinates | None = None
+    accessibility: Text | None = None
+    hours: Hours | None = None
+
+
+_CHANNEL_FIELDS = {
+    "phone": ("number",), "chat": ("url",), "eservice": ("url",), "web": ("url",),
+    "walk-in": ("location",), "email": ("email",),
+}
+_OPTIONAL_FIELDS = {"phone": ("callback",), "email": ("not_for_sensitive_data",)}
+
+
+class Contact(Record):
+    """One way to reach a service: a phone line with its hours, a chat, a walk-in address…"""
+
+    type: ChannelType
+    name: Name | None = None
+    note: Text | None = None
+    hours: Hours | None = None
+    number: Phone | None = None
+    callback: bool = False
+    url: WebUrl | None = None
+    location: Slug | None = None
+    email: Email | None = None
+    not_for_sensitive_data: bool = False
+
+    @model_validator(mode="after")
+    def _fields_for_type(self):
+        needed = _CHANNEL_FIELDS[self.type]
+        for name in needed:
+            if getattr(self, name) is None:
+                raise fail("channel_needs", type=self.type, field=name)
+        allowed = set(needed) | set(_OPTIONAL_FIELDS.get(self.type, ()))
+        for name in ("number", "url", "location", "email", "callback", "not_for_sensitive_data"):
+            if name not in allowed and name in self.model_fields_set:
+                raise fail("channel_field_not_used", type=self.type, field=name)
+        if self.type == "email" and not self.not_for_sensitive_data:
+            raise fail("email_sensitive")
+        return self
+
+
+# --- what providers offer --------------------------------------------------------------------
+
+def _region_or_list(value):
+    return ["region"] if value == "region" else value
+
+
+Area = Annotated[list[Slug], BeforeValidator(_region_or_list), Field(min_length=1)]
+
+
+def _check_area(area: list[str] | None) -> None:
+    if area and "region" in area and len(area) > 1:
+        raise fail("area_region_alone")
+
+
+Keywords = dict[choice(LANGUAGES, "a site language"), list[ShortText]]
+
+
+class Service(_Entry):
+    id: Slug
+    category: CategoryId
+    name: Name
+    summary: Text
+    description: Text | None = None
+    keywords: Keywords = {}
+    target_groups: list[TargetGroupId] = Field(min_length=1)
+    area: Area
+    delivery: list[Delivery] = Field(min_length=1)
+    languages: list[Language] = Field(min_length=1)
+    cost: Cost
+    cost_note: Text | None = None
+    referral: bool = False
+    contacts: list[Contact] = Field(min_length=1)
+    locations: list[Slug] = []
+    reviewed: Date
+
+    @model_validator(mode="after")
+    def _area(self):
+        _check_area(self.area)
+        return self
+
+    @property
+    def region_wide(self) -> bool:
+        return self.area == ["region"]
+
+
+class Activity(Record):
+    """One weekly item of a meeting place's programme, e.g. the baby club on Tuesdays."""
+
+    day: Day
+    time: IntervalValue
+    name: Name
+    audience: Text | None = None
+    language: Language = "fi"
+    cancelled: list[Date] = []
+
+
+class Term(Record):
+    start: Date = Field(alias="from")
+    until: Date
+    name: Name | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        if self.until < self.start:
+            raise fail("bad_range", start=self.start.isoformat(), until=self.until.isoformat())
+        return self
+
+
+class Closure(Record):
+    date: Date
+    until: Date | None = None
+    reason: Text | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        if self.until and self.until < self.date:
+            raise fail("bad_range", start=self.date.isoformat(), until=self.until.isoformat())
+        return self
+
+
+class MeetingPlace(_Entry):
+    id: Slug
+    name: Name
+    summary: Text
+    description: Text | None = None
+    location: Slug
+    area: Area | None = None
+    target_groups: list[TargetGroupId] = Field(min_length=1)
+    languages: list[Language] = Field(min_length=1)
+    contacts: list[Contact] = []
+    terms: list[Term] = Field(min_length=1)
+    programme: list[Activity] = Field(min_length=1)
+    exceptions: list[Closure] = []
+    reviewed: Date
+
+    @model_validator(mode="after")
+    def _area(self):
+        _check_area(self.area)
+        return self
+
+
+# --- files -----------------------------------------------------------------------------------
+
+class _Offers(Record):
+    locations: list[Location] = []
+    services: list[Service] = []
+    meeting_places: list[MeetingPlace] = []
+
+
+class ProviderFile(_Offers):
+    kind: ProviderKind
+    name: Name
+    website: WebUrl | None = None
+    description: Text | None = None
+    reviewed: Date
+    owners: list[Annotated[str, Field(pattern=r"^@[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)?$")]] = []
+
+
+class MunicipalityFile(_Offers):
+    code: MunicipalityCode
+    name: Name | None = None
+    website: WebUrl | None = None
+    reviewed: Date | None = None
+
+
+class Coordinator(Record):
+    name: Name
+    email: Email
+    phone: Phone | None = None
+    organisation: Name | None = None
+
+
+class UrgentHelp(Record):
+    name: Name
+    phone: Phone
+    hours: Hours | None = None
+    note: Text | None = None
+
+
+class Notice(Record):
+    id: Slug
+    level: choice(("info", "warning"), "a notice level") = "info"
+    text: Text
+    start: Date | None = Field(default=None, alias="from")
+    until: Date | None = None
+
+
+class RegionFile(Record):
+    name: Name
+    county: Name
+    municipalities: list[MunicipalityCode] = Field(min_length=1)
+    coordinator: Coordinator
+    website: WebUrl | None = None
+    sample: bool = False
+    urgent_help: list[UrgentHelp] = Field(min_length=1)
+    notices: list[Notice] = []
+
+
+FILE_MODELS = {"region": RegionFile, "municipality": MunicipalityFile, "provider": ProviderFile}

@@ -1,0 +1,381 @@
+"""One small validated type per kind of catalogue value (text, id, date, time, phone, url…).
+
+Each type is an `Annotated` pydantic type whose validator turns the YAML string into the value the
+site needs, or raises a `PydanticCustomError` whose code names a message in `problems.MESSAGES`.
+Each also declares its JSON Schema, so editors can check the same rule as people type.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Annotated
+from urllib.parse import urlsplit
+
+import phonenumbers
+import pycountry
+from phonenumbers import shortnumberinfo
+from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from .problems import did_you_mean
+from .reference import MUNICIPALITIES
+
+
+def fail(code: str, /, **params) -> PydanticCustomError:
+    return PydanticCustomError(code, code, params)
+
+
+def _text_value(value, what: str = "") -> str:
+    if isinstance(value, (dict, list)):
+        raise fail("expected_text")
+    if value is None:
+        raise fail("empty_value")
+    return str(value)
+
+
+# --- text ------------------------------------------------------------------------------------
+
+_INVISIBLE = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f"
+                        "\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def clean_text(limit: int):
+    def validate(value) -> str:
+        text = unicodedata.normalize("NFC", _text_value(value)).strip()
+        if not text:
+            raise fail("empty_value")
+        bad = _INVISIBLE.search(text)
+        if bad:
+            raise fail("text_control_char", code=f"U+{ord(bad.group()):04X}")
+        if len(text) > limit:
+            raise fail("text_too_long", length=len(text), limit=limit)
+        return text
+
+    return validate
+
+
+ShortText = Annotated[str, BeforeValidator(clean_text(200))]
+LongText = Annotated[str, BeforeValidator(clean_text(5000))]
+
+
+# --- ids -------------------------------------------------------------------------------------
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+_SLUG = re.compile(SLUG_PATTERN)
+
+
+def slugify(value: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "my-id"
+
+
+def _slug(value) -> str:
+    text = _text_value(value).strip()
+    if not _SLUG.match(text) or len(text) > 80:
+        raise fail("bad_slug", value=text, example=slugify(text)[:80])
+    return text
+
+
+Slug = Annotated[str, BeforeValidator(_slug),
+                 WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN, "maxLength": 80})]
+
+
+# --- choices ---------------------------------------------------------------------------------
+
+def choice(values, what: str, aliases: dict[str, str] | None = None):
+    """A string that must be one of `values`, with a did-you-mean drawn also from `aliases`."""
+    allowed = tuple(values)
+
+    def validate(value) -> str:
+        text = _text_value(value).strip()
+        if text not in allowed:
+            raise fail("unknown_choice", value=text, what=what, allowed=", ".join(allowed),
+                       hint=did_you_mean(text, allowed, aliases))
+        return text
+
+    return Annotated[str, BeforeValidator(validate),
+                     WithJsonSchema({"type": "string", "enum": list(allowed)})]
+
+
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAY_ALIASES = {
+    **{name: day for name, day in zip(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"), DAYS)},
+    **{name: day for name, day in zip(("ma", "ti", "ke", "to", "pe", "la", "su"), DAYS)},
+    **{name: day for name, day in zip(
+        ("maanantai", "tiistai", "keskiviikko", "torstai", "perjantai", "lauantai", "sunnuntai"),
+        DAYS)},
+    **{name: day for name, day in zip(("mån", "tis", "ons", "tor", "fre", "lör", "sön"), DAYS)},
+}
+Day = choice(DAYS, "a day of the week", DAY_ALIASES)
+
+
+# --- dates and times -------------------------------------------------------------------------
+
+_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
+def _date(value) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    text = _text_value(value).strip()
+    match = _DATE.match(text)
+    if not match:
+        raise fail("bad_date", value=text)
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        if not 1 <= month <= 12:
+            reason = f"there is no month {month}"
+        else:
+            days = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+            reason = f"{year}-{month:02d} has {days} days"
+        raise fail("date_not_exist", value=text, reason=reason) from None
+
+
+Date = Annotated[dt.date, BeforeValidator(_date),
+                 WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"})]
+
+_TIME = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?$")
+
+
+def parse_minutes(text: str) -> int | None:
+    """Minutes after midnight for "8.00", "08:00" or "24:00"; None when not a time of day."""
+    match = _TIME.match(text.strip())
+    if not match:
+        return None
+    hours, minutes = int(match.group(1)), int(match.group(2) or 0)
+    if minutes > 59 or hours > 24 or (hours == 24 and minutes):
+        return None
+    return hours * 60 + minutes
+
+
+@dataclass(frozen=True, order=True)
+class Interval:
+    """A span of one day in minutes after midnight; `end` may pass 24:00 when overnight."""
+
+    start: int
+    end: int
+
+    @property
+    def overnight(self) -> bool:
+        return self.end > 24 * 60
+
+
+_INTERVAL = re.compile(r"^\s*(\S+?)\s*[-–]\s*(\S+?)\s*(\+1)?\s*$")
+INTERVAL_PATTERN = r"^\s*\d{1,2}([:.]\d{2})?\s*[-–]\s*\d{1,2}([:.]\d{2})?\s*(\+1)?\s*$"
+
+
+def _interval(value) -> Interval:
+    if isinstance(value, Interval):
+        return value
+    text = _text_value(value).strip()
+    match = _INTERVAL.match(text)
+    if not match:
+        if parse_minutes(text) is None and _TIME.match(text):
+            raise fail("bad_time", value=text)
+        raise fail("bad_interval", value=text)
+    start, end = parse_minutes(match.group(1)), parse_minutes(match.group(2))
+    for part, minutes in ((match.group(1), start), (match.group(2), end)):
+        if minutes is None:
+            raise fail("bad_time", value=part)
+    if match.group(3):
+        if end >= start:
+            raise fail("bad_interval", value=text)
+        return Interval(start, end + 24 * 60)
+    if end == start:
+        raise fail("empty_interval", value=text)
+    if end < start:
+        raise fail("reversed_interval", value=text, overnight=f"{text}+1")
+    return Interval(start, end)
+
+
+IntervalValue = Annotated[Interval, BeforeValidator(_interval),
+                          WithJsonSchema({"type": "string", "pattern": INTERVAL_PATTERN})]
+
+
+def one_or_many(value):
+    """Let a single value stand where a list is expected: `fri: 8.00-14.00`."""
+    return [value] if isinstance(value, (str, Interval)) else value
+
+
+Intervals = Annotated[list[IntervalValue], BeforeValidator(one_or_many),
+                      WithJsonSchema({"oneOf": [
+                          {"type": "string", "pattern": INTERVAL_PATTERN},
+                          {"type": "array", "items": {"type": "string",
+                                                      "pattern": INTERVAL_PATTERN}}]})]
+
+_DAY_SPEC_PATTERN = r"^(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun))?" \
+                    r"(,(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun))?)*$"
+
+
+def parse_day_spec(value) -> tuple[int, ...]:
+    """"mon-fri" -> (0, 1, 2, 3, 4); "sat,sun" -> (5, 6)."""
+    days: list[int] = []
+    for part in _text_value(value).replace(" ", "").lower().split(","):
+        ends = part.split("-")
+        for end in ends:
+            if end not in DAYS:
+                raise fail("unknown_choice", value=end, what="a day of the week",
+                           allowed=", ".join(DAYS), hint=did_you_mean(end, DAYS, DAY_ALIASES))
+        if len(ends) > 2:
+            raise fail("unknown_choice", value=part, what="a day or a range of days",
+                       allowed="mon, mon-fri, sat,sun", hint="")
+        first, last = DAYS.index(ends[0]), DAYS.index(ends[-1])
+        span = range(first, last + 1) if first <= last else [*range(first, 7), *range(0, last + 1)]
+        days.extend(span)
+    return tuple(days)
+
+
+DaySpec = Annotated[tuple[int, ...], BeforeValidator(parse_day_spec),
+                    WithJsonSchema({"type": "string", "pattern": _DAY_SPEC_PATTERN})]
+
+
+# --- contact details -------------------------------------------------------------------------
+
+@lru_cache(maxsize=65536)
+def normalise_phone(text: str) -> str | None:
+    """E.164 for ordinary numbers, the bare digits for service short numbers (112, 116 117)."""
+    digits = re.sub(r"[\s\-()/]", "", text)
+    if re.fullmatch(r"1\d{2,5}", digits):
+        short = phonenumbers.parse(digits, "FI")
+        return digits if shortnumberinfo.is_valid_short_number_for_region(short, "FI") else None
+    try:
+        number = phonenumbers.parse(text, "FI")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _phone(value) -> str:
+    text = _text_value(value).strip()
+    normal = normalise_phone(text)
+    if normal is None:
+        raise fail("bad_phone", value=text)
+    return normal
+
+
+Phone = Annotated[str, BeforeValidator(_phone),
+                  WithJsonSchema({"type": "string", "pattern": r"^[+0-9][0-9 ()/-]{1,24}$"})]
+
+WEB_SCHEMES = ("https", "http")
+LINK_SCHEMES = ("https", "http", "mailto", "tel")
+
+
+def url_type(schemes: tuple[str, ...]):
+    def validate(value) -> str:
+        text = _text_value(value).strip()
+        if any(ch.isspace() or ord(ch) < 32 for ch in text) or len(text) > 2000:
+            raise fail("bad_url", value=text[:80])
+        parts = urlsplit(text)
+        scheme = parts.scheme.lower()
+        if not scheme:
+            raise fail("bad_url", value=text)
+        if scheme not in schemes:
+            raise fail("bad_url_scheme", scheme=scheme, allowed=", ".join(f"{s}:" for s in schemes))
+        if scheme in WEB_SCHEMES and (not parts.hostname or "." not in parts.hostname):
+            raise fail("bad_url", value=text)
+        return text
+
+    return Annotated[str, BeforeValidator(validate),
+                     WithJsonSchema({"type": "string", "format": "uri",
+                                     "pattern": f"^({'|'.join(schemes)}):"})]
+
+
+WebUrl = url_type(WEB_SCHEMES)
+LinkUrl = url_type(LINK_SCHEMES)
+
+_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+
+
+def _email(value) -> str:
+    text = _text_value(value).strip()
+    if not _EMAIL.match(text) or len(text) > 254:
+        raise fail("bad_email", value=text)
+    return text
+
+
+Email = Annotated[str, BeforeValidator(_email),
+                  WithJsonSchema({"type": "string", "format": "email"})]
+
+
+# --- codes -----------------------------------------------------------------------------------
+
+@lru_cache(maxsize=4096)
+def is_language_code(code: str) -> bool:
+    if len(code) == 2:
+        return pycountry.languages.get(alpha_2=code) is not None
+    return len(code) == 3 and pycountry.languages.get(alpha_3=code) is not None
+
+
+_COMMON_LANGUAGES = ("fi", "sv", "en", "ru", "et", "ar", "so", "uk", "fa", "ku", "se", "fse",
+                     "fss", "de", "fr", "es")
+_LANGUAGE_ALIASES = {"suomi": "fi", "ruotsi": "sv", "englanti": "en", "finnish": "fi",
+                     "swedish": "sv", "english": "en", "svenska": "sv", "viittomakieli": "fse",
+                     "fin": "fi", "swe": "sv", "eng": "en", "se-fi": "se", "fi-fi": "fi"}
+
+
+def _language(value) -> str:
+    text = _text_value(value).strip()
+    if not (text.isascii() and text.isalpha() and text.islower() and is_language_code(text)):
+        raise fail("bad_language", value=text,
+                   hint=did_you_mean(text.lower(), _COMMON_LANGUAGES, _LANGUAGE_ALIASES))
+    return text
+
+
+Language = Annotated[str, BeforeValidator(_language),
+                     WithJsonSchema({"type": "string", "pattern": "^[a-z]{2,3}$"})]
+
+
+def _municipality_code(value) -> str:
+    text = _text_value(value).strip()
+    if text.isdigit() and len(text) < 3:
+        text = text.zfill(3)
+    if text not in MUNICIPALITIES:
+        names = {m.name_fi.lower(): code for code, m in MUNICIPALITIES.items()}
+        best = did_you_mean(text.lower(), [], names)
+        raise fail("bad_municipality_code", value=text, hint=best)
+    return text
+
+
+MunicipalityCode = Annotated[str, BeforeValidator(_municipality_code),
+                             WithJsonSchema({"type": "string", "pattern": r"^\d{3}$"})]
+
+
+def _postal_code(value) -> str:
+    text = _text_value(value).strip()
+    if not re.fullmatch(r"\d{5}", text):
+        raise fail("bad_postal_code", value=text)
+    return text
+
+
+PostalCode = Annotated[str, BeforeValidator(_postal_code),
+                       WithJsonSchema({"type": "string", "pattern": r"^\d{5}$"})]
+
+
+def coordinate(axis: str, low: float, high: float):
+    def validate(value) -> float:
+        text = _text_value(value).strip()
+        try:
+            number = float(text)
+        except ValueError:
+            raise fail("expected_number", value=text) from None
+        if not low <= number <= high:
+            raise fail("bad_coordinate", value=text, axis=axis, low=low, high=high)
+        return number
+
+    return Annotated[float, BeforeValidator(validate),
+                     WithJsonSchema({"type": "number", "minimum": low, "maximum": high})]
+
+
+Latitude = coordinate("lat", 59.0, 71.0)
+Longitude = coordinate("lon", 19.0, 32.0)
+
+NonEmpty = Field(min_length=1)
