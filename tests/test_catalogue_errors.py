@@ -69,6 +69,13 @@ def test_duplicate_key_is_rejected_at_its_second_occurrence(minimal):
                          "the same place (first on line 20); keep only one")
 
 
+def test_comma_in_unquoted_flow_text_is_explained(minimal):
+    minimal.replace(COUNTY, "name: {fi: Lastenneuvola}", "name: {fi: Neuvola Joensuu, Liperi}")
+    assert_only(minimal, f"{where(minimal, COUNTY, 'Liperi')}: a comma inside {{ }} separates "
+                         "fields, so \"Liperi\" became a field of its own; put text that "
+                         "contains commas in quotes, e.g. fi: \"Joensuu, Liperi\"")
+
+
 def test_several_documents_in_one_file(minimal):
     minimal.write("municipalities/lieksa.yaml", 'code: "422"\n---\ncode: "167"\n')
     assert problems(minimal) == [

@@ -13,6 +13,7 @@ from .model import (
 )
 from .problems import Problem, did_you_mean
 from .reference import MUNICIPALITIES
+from .values import slugify
 from .yamlsource import YamlDocument
 
 _FINNISH_ORDER = str.maketrans({"å": "zz1", "ä": "zz2", "ö": "zz3", "w": "v", "ü": "y"})
@@ -35,6 +36,27 @@ class SourceFile:
     @property
     def path(self) -> str:
         return self.doc.path
+
+
+@dataclass
+class Unread:
+    """What we know of files that failed to validate, so that linking the others does not
+    report references to them as missing: every problem is reported, and only real ones."""
+
+    kinds: set[str] = field(default_factory=set)
+    municipalities: set[str] = field(default_factory=set)
+    ids: set[str] = field(default_factory=set)
+
+    def add(self, kind: str, slug: str, data: object) -> None:
+        self.kinds.add(kind)
+        if kind == "municipality":
+            self.municipalities.add(slug)
+        if isinstance(data, dict):
+            for table in ("locations", "services", "meeting_places"):
+                entries = data.get(table)
+                for entry in entries if isinstance(entries, list) else []:
+                    if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                        self.ids.add(entry["id"])
 
 
 @dataclass
@@ -107,8 +129,9 @@ def _provider(source: SourceFile) -> Organisation:
 
 
 class _Linker:
-    def __init__(self, files: list[SourceFile]):
+    def __init__(self, files: list[SourceFile], unread: Unread):
         self.files = files
+        self.unread = unread
         self.problems: list[Problem] = []
         self.ids: dict[str, tuple[str, int]] = {}
 
@@ -128,8 +151,10 @@ class _Linker:
                 providers[source.slug] = _provider(source)
                 owners.append((source, providers[source.slug]))
         locations, services, meeting_places = self._entries(owners)
+        known_municipalities = set(municipalities) | self.unread.municipalities
+        known_locations = set(locations) | self.unread.ids
         for source, _ in owners:
-            self._references(source, set(municipalities), locations)
+            self._references(source, known_municipalities, known_locations)
         if self.problems:
             return None
         ordered = dict(sorted(municipalities.items(),
@@ -153,10 +178,8 @@ class _Linker:
                              name=MUNICIPALITIES[code].name_fi)
             result[source.slug] = _municipality(source)
         for index, code in enumerate(region.municipalities):
-            if code not in by_code:
+            if code not in by_code and not self.unread.municipalities:
                 official = MUNICIPALITIES[code]
-                from .values import slugify
-
                 self.problem(region_file, ("municipalities", index), "municipality_file_missing",
                              value=code, name=official.name_fi, slug=slugify(official.name_fi))
         return result
@@ -179,13 +202,13 @@ class _Linker:
                     table[entry.id] = entry
         return tables["locations"], tables["services"], tables["meeting_places"]
 
-    def _references(self, source: SourceFile, municipalities: set[str], locations: dict):
+    def _references(self, source: SourceFile, municipalities: set[str], locations: set[str]):
         record = source.record
 
         def check(loc, value, known, kind):
             if value not in known:
                 self.problem(source, loc, "unknown_reference", kind=kind, value=value,
-                             hint=did_you_mean(value, known))
+                             hint=did_you_mean(value, sorted(known)))
 
         def check_area(loc, area):
             for index, slug in enumerate(area or []):
@@ -213,7 +236,8 @@ class _Linker:
             check_contacts(loc + ("contacts",), place.contacts)
 
 
-def link(files: list[SourceFile]) -> tuple[Catalogue | None, list[Problem]]:
-    linker = _Linker(files)
+def link(files: list[SourceFile], unread: Unread | None = None):
+    """The linked catalogue (None when there were problems) and the problems found."""
+    linker = _Linker(files, unread or Unread())
     catalogue = linker.run()
     return catalogue, linker.problems

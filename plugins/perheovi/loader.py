@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from .catalogue import Catalogue, SourceFile, link
+from .catalogue import Catalogue, SourceFile, Unread, link
 from .model import FILE_MODELS
 from .problems import MESSAGES, CatalogueError, Problem, did_you_mean
 from .values import SLUG_PATTERN, slugify
@@ -40,21 +40,25 @@ def check_catalogue(directory: Path | str) -> tuple[Catalogue | None, list[Probl
         return None, [Problem(str(directory), 1, 1, "not_a_directory", {})]
     problems: list[Problem] = []
     files: list[SourceFile] = []
+    unread = Unread()
     for path, kind in _catalogue_files(directory, problems):
-        source, file_problems = read_source(path, _display(path), kind)
-        problems += file_problems
+        doc, file_problems = read_yaml_file(path, _display(path))
+        source = None
+        if not file_problems:
+            source, file_problems = validate_document(doc, kind, path.stem)
         if source:
             files.append(source)
-    if not any(f.kind == "region" for f in files) and not _has_region_problem(problems):
-        problems.append(Problem(_display(directory / "region.yaml"), 1, 1, "missing_region", {}))
-    if problems:
+        else:
+            problems += file_problems
+            unread.add(kind, path.stem, doc.data)
+    if not any(f.kind == "region" for f in files):
+        if "region" not in unread.kinds:
+            problems.append(Problem(_display(directory / "region.yaml"), 1, 1,
+                                    "missing_region", {}))
         return None, sorted(problems)
-    catalogue, link_problems = link(files)
-    return (None if link_problems else catalogue), sorted(link_problems)
-
-
-def _has_region_problem(problems: list[Problem]) -> bool:
-    return any(Path(p.path).name == "region.yaml" for p in problems)
+    catalogue, link_problems = link(files, unread)
+    problems += link_problems
+    return (None if problems else catalogue), sorted(problems)
 
 
 def _display(path: Path) -> str:

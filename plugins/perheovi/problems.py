@@ -82,6 +82,12 @@ MESSAGES: dict[str, str] = {
     "several_documents": N_("the file holds more than one YAML document (---); keep only one"),
     "undefined_alias": N_("this alias (*name) refers to an anchor that does not exist"),
     "yaml_tag": N_('YAML tags such as "{tag}" are not allowed in the catalogue; remove the tag'),
+    "comma_in_flow_text": N_(
+        'a comma inside {{ }} separates fields, so "{word}" became a field of its own; put text '
+        'that contains commas in quotes, e.g. fi: "Joensuu, Liperi"'),
+    "comma_in_flow_days": N_(
+        'a comma inside {{ }} separates fields, so "{word}" became a field of its own; write '
+        'the days on their own line (mon,wed: 8.00-9.00) or in quotes ("mon,wed": 8.00-9.00)'),
     "complex_key": N_("a field name must be a plain word, not a list or a mapping"),
     "duplicate_key": N_(
         '"{key}" is written twice in the same place (first on line {line}); keep only one'),

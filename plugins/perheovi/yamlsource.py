@@ -31,6 +31,7 @@ _PLAIN_TAGS = {
     for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 }
 _NULL_TAG = "tag:yaml.org,2002:null"
+_DAY_WORDS = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 
 PathKey = tuple[str | int, ...]
 
@@ -163,6 +164,12 @@ def _char_at(text: str, mark) -> str:
     return lines[mark.line][mark.column]
 
 
+def _key_without_value(key_node: yaml.Node, value_node: yaml.Node) -> bool:
+    """`{fi: Kontiolahti, Liperi}`: the comma ended the text and "Liperi" became a bare key."""
+    return (isinstance(value_node, yaml.ScalarNode) and value_node.tag == _NULL_TAG
+            and value_node.start_mark.index == key_node.end_mark.index)
+
+
 class _Walker:
     """Turn composed nodes into dicts, lists and strings, refusing what a catalogue never needs."""
 
@@ -220,6 +227,10 @@ class _Walker:
                 continue
             key = key_node.value
             key_mark = key_node.start_mark
+            if node.flow_style and _key_without_value(key_node, value_node):
+                code = "comma_in_flow_days" if key in _DAY_WORDS else "comma_in_flow_text"
+                self.fail(key_node, code, word=key)
+                continue
             if key in result:
                 first = self.doc.keys[loc + (key,)]
                 self.fail(key_node, "duplicate_key", key=key, line=first[0])

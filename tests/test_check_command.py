@@ -1,0 +1,121 @@
+"""`perheovi check`: exit codes, the summary line, and all problems of a big catalogue at once."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+from conftest import MINIMAL, SAMPLE
+
+PROVIDER = """kind: ngo
+name: {{fi: Yhdistys {n}}}
+reviewed: 2026-10-01
+locations:
+  - id: paikka-{n}
+    name: {{fi: Toimisto {n}}}
+    address: {{street: Katu {n}, postal_code: "80100", municipality: joensuu}}
+services:
+  - id: palvelu-{n}
+    category: peer-support
+    name: {{fi: Vertaisryhmä {n}}}
+    summary: {{fi: Ryhmä vanhemmille.}}
+    target_groups: [parents]
+    area: region
+    delivery: [location]
+    languages: [fi]
+    cost: free
+    contacts:
+      - type: phone
+        number: 040 000 {n:04d}
+        hours: {{weekly: {{tue: 9.00-11.00}}}}
+      - type: walk-in
+        location: paikka-{n}
+    reviewed: 2026-09-01
+"""
+
+# (what to replace, with what, the text the problem must point at)
+MISTAKES = [
+    ("number: 040 000", "number: 040 000 000", "040 000 000"),
+    ("tue: 9.00-11.00", "tusday: 9.00-11.00", "tusday"),
+    ("reviewed: 2026-09-01", "reviewed: 2026-09-31", "2026-09-31"),
+    ("cost: free", "cost: freee", "freee"),
+    ("        location: paikka-", "        location: paikkka-", "paikkka-"),
+    ("languages: [fi]", "languages: [fi, xx]", "xx]"),
+    ("category: peer-support", "category: peer-suport", "peer-suport"),
+    ("area: region", "area: [joensu]", "joensu]"),
+    ("9.00-11.00", "11.00-9.00", "11.00-9.00"),
+    ("postal_code: \"80100\"", "postal_code: \"8010\"", "\"8010\""),
+]
+
+
+def position(text: str, marker: str) -> str:
+    index = text.index(marker)
+    return f"{text.count(chr(10), 0, index) + 1}:{index - text.rfind(chr(10), 0, index)}"
+
+
+def run_check(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "perheovi.cli", "check", *args],
+                          capture_output=True, text=True, cwd=cwd)
+
+
+def test_sample_catalogue_passes_and_meets_the_sizes():
+    result = run_check(str(SAMPLE))
+    assert result.returncode == 0, result.stdout + result.stderr
+    summary = result.stdout.strip()
+    assert "OK" in summary and len(summary.splitlines()) == 1
+    from perheovi.loader import load_catalogue
+
+    catalogue = load_catalogue(SAMPLE)
+    counts = catalogue.counts()
+    assert counts["municipalities"] == 13
+    assert counts["services"] >= 60
+    assert counts["meeting_places"] >= 8
+    kinds = {provider.kind for provider in catalogue.providers.values()}
+    assert {"county", "kela"} <= kinds
+    assert sum(p.kind in ("ngo", "parish") for p in catalogue.providers.values()) >= 4
+    assert sum(bool(m.services) for m in catalogue.municipalities.values()) >= 3
+    assert catalogue.sample
+
+
+def test_valid_catalogue_prints_its_counts():
+    result = run_check(str(MINIMAL))
+    assert result.returncode == 0
+    assert result.stdout == (f"{MINIMAL}: OK: 2 municipalities, 1 providers, 1 services, "
+                             "1 locations, 1 meeting places\n")
+
+
+def test_usage_error_exits_2():
+    result = subprocess.run([sys.executable, "-m", "perheovi.cli", "chekc"],
+                            capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "usage:" in result.stderr
+
+
+def test_missing_folder_is_a_problem_not_a_traceback(tmp_path):
+    result = run_check(str(tmp_path / "nowhere"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stdout.startswith(f"{tmp_path / 'nowhere'}:1:1: this is not a catalogue folder")
+
+
+def test_a_hundred_files_with_thirty_mistakes_report_all_thirty(tmp_path):
+    catalogue = tmp_path / "catalogue"
+    shutil.copytree(MINIMAL, catalogue)
+    expected = []
+    for n in range(96):
+        text = PROVIDER.format(n=n)
+        if n % 3 == 1 and len(expected) < 30:
+            old, new, marker = MISTAKES[len(expected) % len(MISTAKES)]
+            assert old in text
+            text = text.replace(old, new, 1)
+            expected.append(f"catalogue/providers/ngo-{n:02d}.yaml:{position(text, marker)}: ")
+        (catalogue / "providers" / f"ngo-{n:02d}.yaml").write_text(text, "utf-8")
+    assert len(list(catalogue.rglob("*.yaml"))) == 100
+    assert len(expected) == 30
+    result = run_check("catalogue", cwd=tmp_path)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert [line[:len(prefix)] for line, prefix in zip(lines, expected)] == expected
+    assert len(lines) == 30, result.stdout
+    assert result.stderr == "30 problems found; the catalogue was not accepted.\n"
