@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install system-deps check test devserver html clean
+.PHONY: install system-deps check test devserver html publish screenshots translations clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,27 @@ check: $(STAMP)
 
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest
+
+# Build the sample site into output/ (atomically: a failing build keeps the last good site).
+html: $(STAMP)
+	$(BIN)/perheovi build
+
+# Build, serve on http://localhost:8000 and rebuild when a catalogue file, template,
+# stylesheet, translation, content page or plugin file changes.
+devserver: $(STAMP)
+	$(BIN)/perheovi serve --port 8000
+
+# The public site: publishconf.py sets the public URL (PERHEOVI_SITEURL, may be a sub-path).
+publish: $(STAMP)
+	$(BIN)/perheovi build --settings publishconf.py
+
+screenshots: html
+	$(BIN)/python tools/screenshots.py
+
+# Refresh the UI message catalogs after changing template strings.
+translations: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -o theme/translations/messages.pot --no-location --omit-header --sort-output .
+	$(BIN)/pybabel update -i theme/translations/messages.pot -d theme/translations --omit-header --no-fuzzy-matching
 
 clean:
 	rm -rf output .pytest_cache

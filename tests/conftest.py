@@ -41,3 +41,68 @@ def minimal(tmp_path, monkeypatch) -> CatalogueCopy:
     shutil.copytree(MINIMAL, target)
     monkeypatch.chdir(tmp_path)  # problems are reported relative to the working folder
     return CatalogueCopy(target)
+
+
+# --- the built sample site, shared by every test that reads it -------------------------------
+
+import os
+import subprocess
+import sys
+from functools import cached_property
+
+import lxml.html
+
+BUILD_EPOCH = "1795000000"  # 2026-11-18 in Helsinki: fixed, so the output is reproducible
+LANGUAGES = ("fi", "sv", "en")
+
+
+def build_site(output: Path, settings: str = "pelicanconf.py", **env) -> subprocess.CompletedProcess:
+    environment = dict(os.environ, SOURCE_DATE_EPOCH=BUILD_EPOCH, **env)
+    return subprocess.run(
+        [sys.executable, "-m", "perheovi.cli", "build", "--settings", settings,
+         "--output", str(output)], cwd=ROOT, env=environment, capture_output=True, text=True)
+
+
+class BuiltSite:
+    """The output folder, read like a visitor would: pages by URL path, parsed once."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self._parsed: dict[str, lxml.html.HtmlElement] = {}
+
+    def file(self, url_path: str) -> Path:
+        path = self.root / url_path.lstrip("/")
+        return path / "index.html" if url_path.endswith("/") or path.is_dir() else path
+
+    def exists(self, url_path: str) -> bool:
+        return self.file(url_path).is_file()
+
+    def page(self, url_path: str) -> lxml.html.HtmlElement:
+        if url_path not in self._parsed:
+            self._parsed[url_path] = lxml.html.fromstring(self.file(url_path).read_bytes())
+        return self._parsed[url_path]
+
+    @cached_property
+    def html_paths(self) -> list[str]:
+        """Every HTML page as a URL path ("/fi/service/x/", "/404.html")."""
+        paths = []
+        for file in sorted(self.root.rglob("*.html")):
+            relative = file.relative_to(self.root).as_posix()
+            paths.append("/" + (relative[:-len("index.html")] if relative.endswith("index.html")
+                                else relative))
+        return paths
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> BuiltSite:
+    output = tmp_path_factory.mktemp("site") / "output"
+    result = build_site(output)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return BuiltSite(output)
+
+
+@pytest.fixture(scope="session")
+def catalogue():
+    from perheovi.loader import load_catalogue
+
+    return load_catalogue(SAMPLE)

@@ -7,12 +7,14 @@ problem is reported at the value that is wrong, in the file where it is written.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .model import (
     LocalText, Location, MeetingPlace, MunicipalityFile, ProviderFile, RegionFile, Service,
 )
 from .problems import Problem, did_you_mean
 from .reference import MUNICIPALITIES
+from .taxonomy import CATEGORIES
 from .values import slugify
 from .yamlsource import YamlDocument
 
@@ -103,10 +105,48 @@ class Catalogue:
             "meeting_places": len(self.meeting_places),
         }
 
+    def area_of(self, entry: Service | MeetingPlace) -> list[str]:
+        """Municipality slugs the entry serves, or ["region"]."""
+        if entry.area:
+            return entry.area
+        return [self.locations[entry.location].address.municipality]
+
     def serves(self, entry: Service | MeetingPlace, municipality: str) -> bool:
         """Whether a family living in `municipality` can use the entry."""
-        area = entry.area or [self.locations[entry.location].address.municipality]
+        area = self.area_of(entry)
         return area == ["region"] or municipality in area
+
+    def services_for(self, municipality: str) -> list[Service]:
+        """Every service a family living in `municipality` can use, local and region-wide."""
+        return [s for s in self.sorted_services if self.serves(s, municipality)]
+
+    def meeting_places_in(self, municipality: str) -> list[MeetingPlace]:
+        return [m for m in self.sorted_meeting_places
+                if self.locations[m.location].address.municipality == municipality]
+
+    def meeting_places_for(self, municipality: str) -> list[MeetingPlace]:
+        return [m for m in self.sorted_meeting_places if self.serves(m, municipality)]
+
+    def services_in_category(self, category: str) -> list[Service]:
+        return [s for s in self.sorted_services if s.category == category]
+
+    @cached_property
+    def sorted_services(self) -> list[Service]:
+        """Services in taxonomy order, then alphabetically by Finnish name."""
+        order = {category: index for index, category in enumerate(CATEGORIES)}
+        return sorted(self.services.values(),
+                      key=lambda s: (order[s.category], finnish_sort_key(s.name.fi), s.id))
+
+    @cached_property
+    def sorted_meeting_places(self) -> list[MeetingPlace]:
+        return sorted(self.meeting_places.values(),
+                      key=lambda m: (finnish_sort_key(m.name.fi), m.id))
+
+    @cached_property
+    def organisations(self) -> dict[str, Organisation]:
+        """Providers and the municipalities that run services themselves."""
+        return {**self.providers, **{slug: m for slug, m in self.municipalities.items()
+                                     if m.services or m.meeting_places or m.locations}}
 
 
 def _municipality(source: SourceFile) -> Municipality:

@@ -18,7 +18,27 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check every catalogue file and report all problems")
     check.add_argument("catalogue", nargs="?", default="catalogue",
                        help="the catalogue folder (default: catalogue)")
+    build = commands.add_parser("build", help="build the site into output/, atomically")
+    build.add_argument("--settings", default="pelicanconf.py",
+                       help="Pelican settings (publishconf.py for the public site)")
+    build.add_argument("--output", default="output", help="the output folder")
+    serve = commands.add_parser("serve", help="build, serve on localhost and rebuild on changes")
+    serve.add_argument("--settings", default="pelicanconf.py")
+    serve.add_argument("--port", type=int, default=8000)
     return parser
+
+
+def build(args: argparse.Namespace) -> int:
+    from .publish import build as build_site
+
+    return 0 if build_site(args.settings, args.output) else 1
+
+
+def serve(args: argparse.Namespace) -> int:
+    from .publish import serve as serve_site
+
+    serve_site(args.settings, port=args.port)
+    return 0
 
 
 def check(args: argparse.Namespace) -> int:
@@ -38,7 +58,7 @@ def check(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    return {"check": check}[args.command](args)
+    return {"check": check, "build": build, "serve": serve}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr,
 
 from .taxonomy import CATEGORIES, LANGUAGES, TARGET_GROUPS
 from .values import (
-    Date, Day, DaySpec, Email, Intervals, IntervalValue, Language, Latitude, LongText,
+    DAYS, Date, Day, DaySpec, Email, Intervals, IntervalValue, Language, Latitude, LongText,
     Longitude, MunicipalityCode, Phone, PostalCode, ShortText, Slug, WebUrl, choice, fail,
 )
 
@@ -143,8 +143,6 @@ class Hours(Record):
 
 
 def _check_weekly(weekly: dict) -> None:
-    from .values import DAYS
-
     seen: dict[int, tuple[int, ...]] = {}
     for spec, intervals in weekly.items():
         for day in spec:
@@ -160,8 +158,6 @@ def _check_weekly(weekly: dict) -> None:
 
 
 def _spec_text(spec: tuple[int, ...]) -> str:
-    from .values import DAYS
-
     return ",".join(DAYS[day] for day in spec)
 
 
@@ -302,6 +298,10 @@ class Activity(Record):
     language: Language = "fi"
     cancelled: list[Date] = []
 
+    @property
+    def day_index(self) -> int:
+        return DAYS.index(self.day)
+
 
 class Term(Record):
     start: Date = Field(alias="from")
@@ -319,6 +319,10 @@ class Closure(Record):
     date: Date
     until: Date | None = None
     reason: Text | None = None
+
+    @property
+    def last(self) -> dt.date:
+        return self.until or self.date
 
     @model_validator(mode="after")
     def _ordered(self):

@@ -1,0 +1,165 @@
+"""Jinja filters and globals that turn catalogue values into safe, localised HTML.
+
+Python rather than template macros for the values that appear on every line of every page
+(texts, links, times): they are the hot path of the build. Everything that reaches HTML is
+escaped here or by Jinja's autoescape; catalogue text is never trusted as markup.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote, urlencode
+
+import phonenumbers
+from jinja2 import pass_context
+from markupsafe import Markup, escape
+
+from . import i18n
+from .hours import day_groups
+from .taxonomy import CATEGORIES, GROUPS, TARGET_GROUPS
+
+
+@pass_context
+def url(ctx, key: str = "", lang: str | None = None) -> str:
+    """A link to the page `key` in `lang` (default: the page's), relative to this page."""
+    return f"{ctx['root']}{lang or ctx['lang']}/{key}"
+
+
+@pass_context
+def asset(ctx, path: str) -> str:
+    return f"{ctx['root']}{path}"
+
+
+@pass_context
+def text(ctx, value, block: bool = False) -> Markup:
+    """A catalogue text in the page language, or its Finnish original marked lang="fi"."""
+    if value is None:
+        return Markup("")
+    content, used = value.get(ctx["lang"])
+    if used == ctx["lang"]:
+        return paragraphs(content) if block else escape(content)
+    note = ctx["fallback_note"]
+    if block:
+        return Markup('<div lang="fi">{}</div><p class="fallback-note">{}</p>').format(
+            paragraphs(content), note)
+    return Markup('<span lang="fi">{}</span> <span class="fallback-note">({})</span>').format(
+        content, note)
+
+
+@pass_context
+def plain(ctx, value) -> str:
+    """The text in the page language or Finnish, without markup (titles, attributes)."""
+    return "" if value is None else value.get(ctx["lang"])[0]
+
+
+@pass_context
+def is_fallback(ctx, value) -> bool:
+    return value is not None and not value.has(ctx["lang"])
+
+
+def paragraphs(content: str) -> Markup:
+    parts = [part.strip() for part in re.split(r"\n\s*\n", content) if part.strip()]
+    return Markup("").join(Markup("<p>{}</p>").format(part) for part in parts)
+
+
+@pass_context
+def label(ctx, labels: dict) -> str:
+    return labels.get(ctx["lang"]) or labels["fi"]
+
+
+@pass_context
+def category_label(ctx, category_id: str) -> str:
+    return CATEGORIES[category_id].label[ctx["lang"]]
+
+
+@pass_context
+def group_label(ctx, group: str) -> str:
+    return GROUPS[group][ctx["lang"]]
+
+
+@pass_context
+def target_group_label(ctx, group_id: str) -> str:
+    return TARGET_GROUPS[group_id].label[ctx["lang"]]
+
+
+@pass_context
+def language_name(ctx, code: str) -> str:
+    return i18n.language_name(code, ctx["lang"])
+
+
+@pass_context
+def date(ctx, value) -> str:
+    return i18n.short_date(value, ctx["lang"])
+
+
+@pass_context
+def long_date(ctx, value) -> str:
+    return i18n.long_date(value, ctx["lang"])
+
+
+@pass_context
+def day(ctx, index: int, width: str = "wide") -> str:
+    return i18n.day_name(index, ctx["lang"], width)
+
+
+@pass_context
+def interval(ctx, value) -> str:
+    lang = ctx["lang"]
+    return f"{i18n.clock(value.start, lang)}–{i18n.clock(value.end, lang)}"
+
+
+@pass_context
+def day_range(ctx, group, width: str = "abbreviated") -> str:
+    lang = ctx["lang"]
+    first = i18n.day_name(group.first, lang, width)
+    if group.first == group.last:
+        return first
+    return f"{first}–{i18n.day_name(group.last, lang, width)}"
+
+
+def phone_display(number: str) -> str:
+    """040 0001234 for ordinary numbers; short service numbers in groups of three (116 117)."""
+    if not number.startswith("+"):
+        return " ".join(number[i:i + 3] for i in range(0, len(number), 3))
+    parsed = phonenumbers.parse(number)
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
+def tel_href(number: str) -> str:
+    return f"tel:{number}"
+
+
+def osm_link(location) -> str:
+    """A plain link to the place on OpenStreetMap: a link the family follows, no embedded map."""
+    if location.coordinates:
+        lat, lon = location.coordinates.lat, location.coordinates.lon
+        return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+    address = location.address
+    query = f"{address.street}, {address.postal_code} {address.post_office or ''}".strip()
+    return "https://www.openstreetmap.org/search?" + urlencode({"query": query})
+
+
+def mailto(address: str) -> str:
+    return "mailto:" + quote(address, safe="@.+-_")
+
+
+def alphabetical(services, lang: str) -> list[tuple[str, list]]:
+    """Services grouped by the first letter of their name in `lang`, in Finnish order."""
+    from .catalogue import finnish_sort_key
+
+    named = sorted(services, key=lambda s: (finnish_sort_key(s.name.get(lang)[0]), s.id))
+    groups: dict[str, list] = {}
+    for service in named:
+        groups.setdefault(service.name.get(lang)[0][:1].upper(), []).append(service)
+    return list(groups.items())
+
+
+FILTERS = {
+    "t": text, "plain": plain, "is_fallback": is_fallback, "label": label,
+    "category_label": category_label, "group_label": group_label,
+    "target_group_label": target_group_label, "language_name": language_name,
+    "date": date, "long_date": long_date, "day": day, "interval": interval,
+    "day_range": day_range, "phone": phone_display, "tel": tel_href, "osm": osm_link,
+    "mailto": mailto,
+}
+GLOBALS = {"url": url, "asset": asset, "day_groups": day_groups, "alphabetical": alphabetical}

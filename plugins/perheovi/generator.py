@@ -1,0 +1,85 @@
+"""The Pelican generator: load the catalogue, then write every page in every language.
+
+It orchestrates and decides nothing about the domain: the loader validates, `catalogue`
+answers "what can a family in X use", `pages` lists the pages, the templates render them.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from . import filters, i18n
+from .builddate import build_date
+from .loader import check_catalogue
+from .pages import SitePage, catalogue_pages, content_pages
+from .sitemap import sitemap_xml
+from .taxonomy import CATEGORIES, GROUPS
+
+
+def add_generator(pelican):
+    """`get_generators` handler (a named function: Pelican keeps only a weak reference)."""
+    return PerheoviGenerator
+
+
+class PerheoviGenerator(Generator):
+    def generate_context(self):
+        directory = Path(self.settings.get("PERHEOVI_CATALOGUE", "catalogue"))
+        catalogue, problems = check_catalogue(directory)
+        if problems:  # printed, not logged: they are the build's answer, even with --quiet
+            for problem in problems:
+                print(problem.render(), file=sys.stderr)
+            print(f"{len(problems)} problem(s) in the catalogue; nothing was written.",
+                  file=sys.stderr)
+            sys.exit(1)  # like `perheovi check`: the messages, no traceback
+        self.catalogue = catalogue
+        self.languages = tuple(self.settings.get("PERHEOVI_LANGUAGES", i18n.SITE_LANGUAGES))
+        translations_dir = Path(self.theme) / "translations"
+        self.translations = {lang: i18n.load_translations(translations_dir, lang)
+                             for lang in self.languages}
+        self.pages: list[SitePage] = catalogue_pages(catalogue) + content_pages(
+            self.context.get("pages", []) + self.context.get("hidden_pages", []))
+        self.env.filters.update(filters.FILTERS)
+        self.env.globals.update(filters.GLOBALS)
+        self.common = {
+            "catalogue": catalogue,
+            "region": catalogue.region,
+            "categories": CATEGORIES,
+            "category_groups": GROUPS,
+            "languages": self.languages,
+            "language_names": {lang: i18n.own_language_name(lang) for lang in self.languages},
+            "build_date": build_date(),
+            "site_url": self.settings.get("SITEURL", ""),
+            "content_slugs": {page.key.strip("/") for page in self.pages
+                              if page.template == "content"},
+        }
+
+    def generate_output(self, writer):
+        for lang in self.languages:
+            translations = self.translations[lang]
+            self.env.install_gettext_translations(translations, newstyle=True)
+            base = dict(self.common, lang=lang,
+                        fallback_note=translations.gettext("in Finnish"))
+            for page in self.pages:
+                template = self.get_template(f"pages/{page.template}")
+                depth = page.url(lang).count("/")
+                writer.write_file(page.path(lang), template, dict(
+                    base, page=page, root="../" * depth, **page.context))
+        self._write_site_files(writer)
+
+    def _write_site_files(self, writer):
+        """The language choice at the root, the 404 page and the sitemap."""
+        self.env.install_gettext_translations(self.translations[self.languages[0]], newstyle=True)
+        base = dict(self.common, lang=self.languages[0], fallback_note="",
+                    page=SitePage("", "root"))
+        writer.write_file("index.html", self.get_template("pages/root"), dict(base, root=""))
+        site_url = self.settings.get("SITEURL", "")
+        writer.write_file("404.html", self.get_template("pages/not_found"),
+                          dict(base, root=(site_url.rstrip("/") + "/") if site_url else "/"))
+        keys = [page.key for page in self.pages if page.in_sitemap]
+        sitemap = sitemap_xml(site_url or "http://localhost:8000", keys, self.languages)
+        output = Path(self.output_path) / "sitemap.xml"
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(sitemap, "utf-8")

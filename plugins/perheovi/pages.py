@@ -1,0 +1,57 @@
+"""Which pages the site has: one `SitePage` per page, rendered once per language.
+
+A page is identified by its key, the path below the language folder (`service/<id>/`), so
+the same key in another language is the same page translated: that is what the language
+switcher and the sitemap's hreflang alternates link to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .catalogue import Catalogue
+from .taxonomy import CATEGORIES
+
+
+@dataclass
+class SitePage:
+    key: str                 # "" for the home page, else "section/slug/"
+    template: str            # a template under theme/templates/pages/
+    context: dict = field(default_factory=dict)
+    in_sitemap: bool = True
+
+    def path(self, lang: str) -> str:
+        return f"{lang}/{self.key}index.html"
+
+    def url(self, lang: str) -> str:
+        return f"{lang}/{self.key}"
+
+
+def catalogue_pages(catalogue: Catalogue) -> list[SitePage]:
+    pages = [
+        SitePage("", "home"),
+        SitePage("a-z/", "a_z"),
+        SitePage("search/", "search"),
+        SitePage("meeting-places/", "meeting_places"),
+        SitePage("categories/", "categories"),
+    ]
+    pages += [SitePage(f"municipality/{m.slug}/", "municipality", {"municipality": m})
+              for m in catalogue.municipalities.values()]
+    pages += [SitePage(f"service/{s.id}/", "service", {"service": s})
+              for s in catalogue.sorted_services]
+    pages += [SitePage(f"meeting-place/{m.id}/", "meeting_place", {"place": m})
+              for m in catalogue.sorted_meeting_places]
+    pages += [SitePage(f"provider/{p.slug}/", "provider", {"provider": p})
+              for p in catalogue.providers.values()]
+    pages += [SitePage(f"category/{c.id}/", "category", {"category": c})
+              for c in CATEGORIES.values() if catalogue.services_in_category(c.id)]
+    return pages
+
+
+def content_pages(pelican_pages) -> list[SitePage]:
+    """Free-text pages from content/ (read by Pelican), one SitePage per slug."""
+    pages = []
+    for page in sorted(pelican_pages, key=lambda p: p.slug):
+        versions = {page.lang: page, **{t.lang: t for t in page.translations}}
+        pages.append(SitePage(f"{page.slug}/", "content", {"versions": versions}))
+    return pages

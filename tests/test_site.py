@@ -1,0 +1,187 @@
+"""The built sample site, read like a visitor: pages, languages, links, banner, determinism."""
+
+from __future__ import annotations
+
+import filecmp
+import re
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from conftest import LANGUAGES, build_site
+
+ORIGIN = "http://site.test"
+
+
+def internal_links(site, path):
+    """(href as written, resolved path, fragment) of every link and resource on a page."""
+    page = site.page(path)
+    for element in page.iter():
+        for attribute in ("href", "src"):
+            value = element.get(attribute)
+            if value is None:
+                continue
+            parts = urlsplit(urljoin(ORIGIN + path, value))
+            if f"{parts.scheme}://{parts.netloc}" != ORIGIN:
+                continue
+            yield value, parts.path, parts.fragment
+
+
+def test_every_entry_has_a_page_in_every_language(site, catalogue):
+    keys = ([f"service/{s}/" for s in catalogue.services]
+            + [f"provider/{p}/" for p in catalogue.providers]
+            + [f"municipality/{m}/" for m in catalogue.municipalities]
+            + [f"meeting-place/{m}/" for m in catalogue.meeting_places]
+            + ["", "a-z/", "search/", "meeting-places/", "categories/", "about/", "privacy/",
+               "sample-data/"])
+    missing = [f"/{lang}/{key}" for key in keys for lang in LANGUAGES
+               if not site.exists(f"/{lang}/{key}")]
+    assert not missing
+    assert len(keys) > 100
+
+
+def test_every_internal_link_resolves(site):
+    broken = []
+    checked = 0
+    for path in site.html_paths:
+        for written, target, fragment in internal_links(site, path):
+            checked += 1
+            if not site.exists(target):
+                broken.append(f"{path}: {written}")
+            elif fragment and target.endswith(("/", ".html")) and \
+                    not site.page(target).get_element_by_id(fragment, None) is not None:
+                broken.append(f"{path}: {written} (no id {fragment!r})")
+    assert not broken, "\n".join(broken[:30])
+    assert checked > 10_000
+
+
+def test_language_switcher_leads_to_the_same_page_in_each_language(site):
+    for path in site.html_paths:
+        match = re.match(r"^/(fi|sv|en)/(.*)$", path)
+        if not match:
+            continue
+        links = site.page(path).cssselect("nav.languages a")
+        assert [a.get("lang") for a in links] == list(LANGUAGES), path
+        for link in links:
+            target = urlsplit(urljoin(ORIGIN + path, link.get("href"))).path
+            assert target == f"/{link.get('lang')}/{match.group(2)}", path
+            assert site.exists(target)
+        current = [a.get("lang") for a in links if a.get("aria-current")]
+        assert current == [match.group(1)], path
+
+
+def test_html_lang_is_always_the_page_language(site):
+    for path in site.html_paths:
+        lang = path.split("/")[1] if path.split("/")[1] in LANGUAGES else "fi"
+        assert site.page(path).get("lang") == lang, path
+
+
+def test_untranslated_text_is_shown_in_finnish_marked_lang_fi(site, catalogue):
+    service = next(s for s in catalogue.sorted_services if not s.name.sv)
+    heading = site.page(f"/sv/service/{service.id}/").cssselect("h1")[0]
+    [finnish] = heading.cssselect('[lang="fi"]')
+    assert finnish.text_content() == service.name.fi
+    assert "på finska" in heading.text_content() or "in Finnish" in heading.text_content()
+    translated = next(s for s in catalogue.sorted_services if s.name.sv)
+    heading = site.page(f"/sv/service/{translated.id}/").cssselect("h1")[0]
+    assert heading.text_content().strip() == translated.name.sv
+    assert not heading.cssselect("[lang]")
+
+
+def test_every_fallback_note_follows_text_marked_finnish(site):
+    notes = 0
+    for path in site.html_paths:
+        if not path.startswith(("/sv/", "/en/")):
+            continue
+        for note in site.page(path).cssselect(".fallback-note"):
+            notes += 1
+            previous = note.getprevious()
+            assert previous is not None and previous.get("lang") == "fi", path
+    assert notes > 50
+
+
+def test_sample_data_banner_is_on_every_page(site):
+    for path in site.html_paths:
+        banner = site.page(path).cssselect(".sample-banner")
+        assert banner, path
+
+
+def test_sitemap_lists_every_language_version_with_hreflang_alternates(site):
+    import lxml.etree
+
+    tree = lxml.etree.parse(str(site.root / "sitemap.xml"))
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = tree.findall("s:url", ns)
+    pages = [p for p in site.html_paths if re.match(r"^/(fi|sv|en)/", p)]
+    assert len(urls) == len(pages)
+    for url in urls:
+        loc = url.find("s:loc", ns).text
+        alternates = {a.get("hreflang"): a.get("href") for a in url.findall("x:link", ns)}
+        assert set(alternates) == set(LANGUAGES)
+        assert loc in alternates.values()
+        for href in alternates.values():
+            assert site.exists(urlsplit(href).path), href
+
+
+def test_root_page_offers_each_language_without_javascript(site):
+    root = site.page("/")
+    links = root.cssselect("main a")
+    assert [(a.get("href"), a.get("lang")) for a in links] == [
+        (f"{lang}/", lang) for lang in LANGUAGES]
+    assert not root.cssselect("script")
+
+
+def test_not_found_page_exists_and_links_home_in_each_language(site):
+    page = site.page("/404.html")
+    hrefs = [a.get("href") for a in page.cssselect("a")]
+    assert {"/fi/", "/sv/", "/en/"} <= set(hrefs)
+
+
+def test_municipality_page_lists_exactly_the_services_that_serve_it(site, catalogue):
+    for slug in catalogue.municipalities:
+        page = site.page(f"/fi/municipality/{slug}/")
+        listed = {a.get("href").split("/")[-2] for a in page.cssselect(".entry__title a")
+                  if "/service/" in a.get("href")}
+        expected = {s.id for s in catalogue.services.values() if catalogue.serves(s, slug)}
+        assert listed == expected, slug
+
+
+def test_service_page_shows_phone_numbers_as_tel_links_in_national_format(site, catalogue):
+    service = catalogue.services["joensuu-lastenneuvola"]
+    page = site.page(f"/fi/service/{service.id}/")
+    phones = page.cssselect('.channel--phone a[href^="tel:"]')
+    assert phones
+    assert phones[0].get("href") == f"tel:{service.contacts[0].number}"
+    assert re.fullmatch(r"0\d{1,3} \d{3,8}", phones[0].text_content())
+    assert page.cssselect('a[href^="https://www.openstreetmap.org/"]')
+    assert not page.cssselect("iframe, embed, object")
+
+
+def test_two_builds_are_byte_identical(site, tmp_path):
+    result = build_site(tmp_path / "again")
+    assert result.returncode == 0, result.stderr
+    comparison = filecmp.dircmp(site.root, tmp_path / "again")
+    differences = []
+
+    def walk(cmp):
+        differences.extend(cmp.left_only + cmp.right_only + cmp.diff_files)
+        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files,
+                                               shallow=False)
+        differences.extend(mismatch + errors)
+        for sub in cmp.subdirs.values():
+            walk(sub)
+
+    walk(comparison)
+    assert not differences
+
+
+def test_failing_build_leaves_the_last_good_site(site, tmp_path, minimal):
+    output = tmp_path / "good"
+    assert build_site(output, PERHEOVI_CATALOGUE=str(minimal.path)).returncode == 0
+    before = sorted(p.relative_to(output) for p in output.rglob("*"))
+    minimal.replace("providers/county.yaml", "number: 040 000 1234", "number: 12")
+    result = build_site(output, PERHEOVI_CATALOGUE=str(minimal.path))
+    assert result.returncode == 1
+    assert "providers/county.yaml:23:17: " in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.relative_to(output) for p in output.rglob("*")) == before
