@@ -335,3 +335,56 @@ def test_all_problems_are_reported_sorted_by_file_and_line(minimal):
         "catalogue/providers/county.yaml:3:11",
         "catalogue/providers/county.yaml:23:17",
     ]
+
+
+# --- contact times (hours, holidays, programmes) ---------------------------------------------
+
+def test_unknown_holiday_name_suggests_the_holiday(minimal):
+    minimal.replace(COUNTY, "        mon-fri: 8.00-16.00\n",
+                    "        mon-fri: 8.00-16.00\n      closed_on: [new-year-eve]\n")
+    [message] = problems(minimal)
+    assert message.startswith(f"{where(minimal, COUNTY, 'new-year-eve')}: \"new-year-eve\" is "
+                              "not a Finnish holiday or eve; write one of ")
+    assert message.endswith('(did you mean "new-years-eve"?)')
+
+
+def test_overlapping_periods_are_rejected(minimal):
+    minimal.replace(COUNTY, "        mon-fri: 8.00-16.00\n",
+                    "        mon-fri: 8.00-16.00\n      periods:\n"
+                    "        - {from: 2027-06-01, until: 2027-08-15, weekly: {mon: 9-12}}\n"
+                    "        - {from: 2027-08-01, until: 2027-08-31, weekly: {mon: 9-12}}\n")
+    assert_only(minimal, f"{where(minimal, COUNTY, 'weekly:')}: two periods overlap "
+                         "(2027-06-01–2027-08-15 and 2027-08-01–2027-08-31); a day can only "
+                         "have one")
+
+
+def test_exception_with_reversed_hours(minimal):
+    minimal.replace(COUNTY, "        mon-fri: 8.00-16.00\n",
+                    "        mon-fri: 8.00-16.00\n      exceptions:\n"
+                    "        - {date: 2026-12-31, hours: 14.00-10.00}\n")
+    assert_only(minimal, f"{where(minimal, COUNTY, '14.00-10.00')}: \"14.00-10.00\" ends before "
+                         "it starts; if it really runs past midnight, write \"14.00-10.00+1\"")
+
+
+def test_cancelled_date_on_the_wrong_weekday(minimal):
+    minimal.replace(COUNTY, "        name: {fi: Vauvakerho}\n",
+                    "        name: {fi: Vauvakerho}\n        cancelled: [2026-12-09]\n")
+    assert_only(minimal, f"{where(minimal, COUNTY, '2026-12-09')}: 2026-12-09 is a Wednesday, "
+                         "but this activity is on Tuesdays")
+
+
+def test_cancelled_date_outside_every_term(minimal):
+    minimal.replace(COUNTY, "        name: {fi: Vauvakerho}\n",
+                    "        name: {fi: Vauvakerho}\n        cancelled: [2027-01-12]\n")
+    assert_only(minimal, f"{where(minimal, COUNTY, '2027-01-12')}: 2027-01-12 is outside the "
+                         "terms of this meeting place (2026-08-17–2026-12-18)")
+
+
+def test_closure_outside_every_term(minimal):
+    text = (minimal.path / COUNTY).read_text("utf-8")
+    head, last_line = text.rstrip("\n").rsplit("\n", 1)
+    assert last_line == "    reviewed: 2026-10-01"  # the meeting place is the file's last entry
+    minimal.write(COUNTY, head + "\n    exceptions:\n      - {date: 2027-02-01, reason: "
+                  "{fi: Talviloma}}\n" + last_line + "\n")
+    assert_only(minimal, f"{where(minimal, COUNTY, '2027-02-01')}: 2027-02-01 is outside the "
+                         "terms of this meeting place (2026-08-17–2026-12-18)")

@@ -195,6 +195,7 @@ class _Linker:
         known_locations = set(locations) | self.unread.ids
         for source, _ in owners:
             self._references(source, known_municipalities, known_locations)
+            self._programme_dates(source)
         if self.problems:
             return None
         ordered = dict(sorted(municipalities.items(),
@@ -274,6 +275,34 @@ class _Linker:
             check(loc + ("location",), place.location, locations, "location")
             check_area(loc + ("area",), place.area)
             check_contacts(loc + ("contacts",), place.contacts)
+
+
+    def _programme_dates(self, source: SourceFile) -> None:
+        """A cancelled activity falls on its weekday within a term; closures within a term."""
+        for index, place in enumerate(source.record.meeting_places):
+            loc = ("meeting_places", index)
+            terms = ", ".join(f"{t.start}–{t.until}" for t in place.terms)
+
+            def in_terms(day):
+                return any(term.start <= day <= term.until for term in place.terms)
+
+            for number, activity in enumerate(place.programme):
+                for position, day in enumerate(activity.cancelled):
+                    where = loc + ("programme", number, "cancelled", position)
+                    if day.weekday() != activity.day_index:
+                        self.problem(source, where, "not_on_weekday", value=day.isoformat(),
+                                     actual=_WEEKDAYS[day.weekday()],
+                                     day=_WEEKDAYS[activity.day_index])
+                    elif not in_terms(day):
+                        self.problem(source, where, "outside_terms", value=day.isoformat(),
+                                     terms=terms)
+            for number, closure in enumerate(place.exceptions):
+                if not (in_terms(closure.date) or in_terms(closure.last)):
+                    self.problem(source, loc + ("exceptions", number, "date"), "outside_terms",
+                                 value=closure.date.isoformat(), terms=terms)
+
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def link(files: list[SourceFile], unread: Unread | None = None):

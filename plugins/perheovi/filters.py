@@ -15,6 +15,7 @@ from jinja2 import pass_context
 from markupsafe import Markup, escape
 
 from . import i18n
+from . import hours as hours_engine
 from .hours import day_groups
 from .taxonomy import CATEGORIES, GROUPS, TARGET_GROUPS
 
@@ -117,6 +118,33 @@ def day_range(ctx, group, width: str = "abbreviated") -> str:
     return f"{first}–{i18n.day_name(group.last, lang, width)}"
 
 
+@pass_context
+def open_spans(ctx, hours) -> str:
+    """The open spans from the build date on, for the "open now" script (see hours.open_data)."""
+    return hours_engine.open_data(hours, ctx["build_date"], OPEN_NOW_DAYS)
+
+
+@pass_context
+def upcoming_changes(ctx, hours):
+    return hours_engine.upcoming_changes(hours, ctx["build_date"])
+
+
+@pass_context
+def holiday_name(ctx, slug_day) -> str:
+    return hours_engine.holiday_name(slug_day, ctx["lang"]) or ""
+
+
+OPEN_NOW_DAYS = 42
+
+
+def open_now_horizon(build_date) -> int:
+    """Minutes since the epoch when the embedded spans run out: the script then goes quiet."""
+    import datetime as dt
+
+    end = build_date + dt.timedelta(days=OPEN_NOW_DAYS - 1)
+    return int(hours_engine.local_instant(end, 0).timestamp()) // 60
+
+
 def phone_display(number: str) -> str:
     """040 0001234 for ordinary numbers; short service numbers in groups of three (116 117)."""
     if not number.startswith("+"):
@@ -160,6 +188,7 @@ FILTERS = {
     "target_group_label": target_group_label, "language_name": language_name,
     "date": date, "long_date": long_date, "day": day, "interval": interval,
     "day_range": day_range, "phone": phone_display, "tel": tel_href, "osm": osm_link,
-    "mailto": mailto,
+    "mailto": mailto, "open_spans": open_spans, "holiday_name": holiday_name,
 }
-GLOBALS = {"url": url, "asset": asset, "day_groups": day_groups, "alphabetical": alphabetical}
+GLOBALS = {"url": url, "asset": asset, "day_groups": day_groups, "alphabetical": alphabetical,
+           "upcoming_changes": upcoming_changes}

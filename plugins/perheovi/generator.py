@@ -13,6 +13,7 @@ from pelican.generators import Generator
 
 from . import filters, i18n
 from .builddate import build_date
+from .calendars import programme_calendar
 from .loader import check_catalogue
 from .pages import SitePage, catalogue_pages, content_pages
 from .sitemap import sitemap_xml
@@ -51,6 +52,7 @@ class PerheoviGenerator(Generator):
             "languages": self.languages,
             "language_names": {lang: i18n.own_language_name(lang) for lang in self.languages},
             "build_date": build_date(),
+            "open_now_horizon": filters.open_now_horizon(build_date()),
             "site_url": self.settings.get("SITEURL", ""),
             "content_slugs": {page.key.strip("/") for page in self.pages
                               if page.template == "content"},
@@ -61,13 +63,37 @@ class PerheoviGenerator(Generator):
             translations = self.translations[lang]
             self.env.install_gettext_translations(translations, newstyle=True)
             base = dict(self.common, lang=lang,
-                        fallback_note=translations.gettext("in Finnish"))
+                        fallback_note=translations.gettext("in Finnish"),
+                        clock_pattern=i18n.clock_pattern(lang),
+                        day_names_in_sentence=i18n.day_names_in_sentence(lang))
             for page in self.pages:
                 template = self.get_template(f"pages/{page.template}")
                 depth = page.url(lang).count("/")
                 writer.write_file(page.path(lang), template, dict(
                     base, page=page, root="../" * depth, **page.context))
+        self._write_calendars()
         self._write_site_files(writer)
+
+    def _write_calendars(self):
+        """An .ics feed per meeting place and per municipality's meeting places, per language."""
+        catalogue, date = self.catalogue, self.common["build_date"]
+        for lang in self.languages:
+            for place in catalogue.sorted_meeting_places:
+                self._write(f"{lang}/meeting-place/{place.id}/calendar.ics", programme_calendar(
+                    [place], catalogue, lang, place.name.get(lang)[0], date))
+            for municipality in catalogue.municipalities.values():
+                places = catalogue.meeting_places_in(municipality.slug)
+                if places:
+                    self._write(f"{lang}/municipality/{municipality.slug}/meeting-places.ics",
+                                programme_calendar(places, catalogue, lang,
+                                                   municipality.name.get(lang)[0], date))
+
+    def _write(self, relative: str, content: bytes | str) -> None:
+        path = Path(self.output_path) / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, str):
+            content = content.encode("utf-8")
+        path.write_bytes(content)
 
     def _write_site_files(self, writer):
         """The language choice at the root, the 404 page and the sitemap."""
@@ -79,7 +105,5 @@ class PerheoviGenerator(Generator):
         writer.write_file("404.html", self.get_template("pages/not_found"),
                           dict(base, root=(site_url.rstrip("/") + "/") if site_url else "/"))
         keys = [page.key for page in self.pages if page.in_sitemap]
-        sitemap = sitemap_xml(site_url or "http://localhost:8000", keys, self.languages)
-        output = Path(self.output_path) / "sitemap.xml"
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(sitemap, "utf-8")
+        self._write("sitemap.xml",
+                    sitemap_xml(site_url or "http://localhost:8000", keys, self.languages))

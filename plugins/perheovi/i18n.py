@@ -67,6 +67,18 @@ def clock(minutes: int, lang: str) -> str:
     return format_skeleton("Hm", dt.time(hours, mins), locale=locale(lang))
 
 
+def clock_pattern(lang: str) -> str:
+    """The CLDR pattern of a 24-hour clock time ("H.mm", "HH.mm"), for the "open now" script."""
+    return locale(lang).datetime_skeletons["Hm"].pattern
+
+
+@lru_cache(maxsize=None)
+def day_names_in_sentence(lang: str) -> tuple[str, ...]:
+    """Weekday names as used inside a sentence: "maanantaina" (fi), "måndag", "Monday"."""
+    names = get_day_names("wide", context="format", locale=locale(lang))
+    return tuple(names[index] for index in range(7))
+
+
 def long_date(date: dt.date, lang: str) -> str:
     return format_date(date, format="long", locale=locale(lang))
 

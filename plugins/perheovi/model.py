@@ -13,6 +13,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
 
+from .hours import HOLIDAY_NAMES
 from .taxonomy import CATEGORIES, LANGUAGES, TARGET_GROUPS
 from .values import (
     DAYS, Date, Day, DaySpec, Email, Intervals, IntervalValue, Language, Latitude, LongText,
@@ -123,11 +124,15 @@ class HoursException(Record):
         return self.until or self.date
 
 
+HolidayName = choice(HOLIDAY_NAMES, "a Finnish holiday or eve")
+
+
 class Hours(Record):
     weekly: Weekly = {}
     always: bool = False
     by_appointment: bool = False
     holidays: choice(("closed", "open"), "a holiday rule") = "closed"
+    closed_on: list[HolidayName] = []
     periods: list[Period] = []
     exceptions: list[HoursException] = []
 
@@ -139,7 +144,17 @@ class Hours(Record):
             raise fail("hours_empty")
         for weekly in [self.weekly, *(period.weekly for period in self.periods)]:
             _check_weekly(weekly)
+        _check_no_overlap([(p.start, p.until) for p in self.periods], "periods")
+        _check_no_overlap([(e.date, e.last) for e in self.exceptions], "exceptions")
         return self
+
+
+def _check_no_overlap(ranges: list[tuple[dt.date, dt.date]], what: str) -> None:
+    ordered = sorted(ranges)
+    for (start, end), (next_start, next_end) in zip(ordered, ordered[1:]):
+        if next_start <= end:
+            raise fail("dates_overlap", what=what, first=f"{start}–{end}",
+                       second=f"{next_start}–{next_end}")
 
 
 def _check_weekly(weekly: dict) -> None:

@@ -154,6 +154,9 @@ MESSAGES: dict[str, str] = {
     "exception_closed_and_hours": N_(
         "an exception is either closed: true or has hours, not both"),
     "exception_needs": N_("an exception needs closed: true or hours"),
+    "dates_overlap": N_("two {what} overlap ({first} and {second}); a day can only have one"),
+    "not_on_weekday": N_("{value} is a {actual}, but this activity is on {day}s"),
+    "outside_terms": N_("{value} is outside the terms of this meeting place ({terms})"),
     "area_region_alone": N_('"region" already covers every municipality; list nothing else with it'),
     # References across files
     "unknown_reference": N_('there is no {kind} "{value}" in the catalogue{hint}'),
