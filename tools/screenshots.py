@@ -40,7 +40,7 @@ def main(site: Path = ROOT / "output", target: Path = ROOT / "docs" / "screensho
             page = browser.new_page(viewport={"width": width, "height": 900})
             for name, path in PAGES.items():
                 page.goto(base + path)
-                page.screenshot(path=str(target / f"{name}-{width}.png"), full_page=width > 400)
+                page.screenshot(path=str(target / f"{name}-{width}.png"), full_page=name == "service")
             page.close()
         browser.close()
     server.shutdown()

@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 
 from . import i18n
 from . import hours as hours_engine
+from . import programme
 from .hours import day_groups
 from .taxonomy import CATEGORIES, GROUPS, TARGET_GROUPS
 
@@ -134,6 +135,13 @@ def holiday_name(ctx, slug_day) -> str:
     return hours_engine.holiday_name(slug_day, ctx["lang"]) or ""
 
 
+@pass_context
+def this_week(ctx, place):
+    """The programme of the build date's week as it really goes, cancellations included."""
+    first, last = programme.week_of(ctx["build_date"])
+    return programme.occurrences(place, first, last, include_cancelled=True)
+
+
 OPEN_NOW_DAYS = 42
 
 
@@ -191,4 +199,4 @@ FILTERS = {
     "mailto": mailto, "open_spans": open_spans, "holiday_name": holiday_name,
 }
 GLOBALS = {"url": url, "asset": asset, "day_groups": day_groups, "alphabetical": alphabetical,
-           "upcoming_changes": upcoming_changes}
+           "upcoming_changes": upcoming_changes, "this_week": this_week}

@@ -1,0 +1,86 @@
+"""The iCalendar feeds parse back and expand to exactly the programme minus its exceptions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+import recurring_ical_events
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+
+
+def expected(place, first: dt.date, last: dt.date) -> set[tuple]:
+    """The programme written out by hand: every weekly activity inside a term, minus the
+    cancelled dates and the days the whole place is closed."""
+    result = set()
+    day = first
+    while day <= last:
+        closed = any(c.date <= day <= (c.until or c.date) for c in place.exceptions)
+        in_term = any(t.start <= day <= t.until for t in place.terms)
+        for activity in place.programme:
+            if (in_term and not closed and activity.day_index == day.weekday()
+                    and day not in activity.cancelled):
+                start = activity.time.start
+                result.add((day, dt.time(start // 60, start % 60), activity.name.fi))
+        day += dt.timedelta(days=1)
+    return result
+
+
+def expanded(calendar: icalendar.Calendar, first: dt.date, last: dt.date) -> set[tuple]:
+    events = recurring_ical_events.of(calendar).between(first, last + dt.timedelta(days=1))
+    result = set()
+    for event in events:
+        start = event["DTSTART"].dt.astimezone(HELSINKI)
+        result.add((start.date(), start.time().replace(tzinfo=None),
+                    str(event["SUMMARY"]).split(" – ")[0]))
+    return result
+
+
+@pytest.mark.parametrize("month", [(2026, 10), (2026, 12), (2027, 3)])
+def test_each_meeting_place_feed_expands_to_its_programme(site, catalogue, month):
+    first = dt.date(*month, 1)
+    last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    checked = 0
+    for place in catalogue.meeting_places.values():
+        raw = site.file(f"/fi/meeting-place/{place.id}/calendar.ics").read_bytes()
+        calendar = icalendar.Calendar.from_ical(raw)
+        assert calendar.walk("VTIMEZONE")[0]["TZID"] == "Europe/Helsinki"
+        want = expected(place, first, last)
+        assert expanded(calendar, first, last) == want, place.id
+        checked += len(want)
+    assert checked > 20
+
+
+def test_cancellations_and_closures_appear_as_excluded_dates(site, catalogue):
+    place = next(p for p in catalogue.meeting_places.values()
+                 if any(a.cancelled for a in p.programme))
+    calendar = icalendar.Calendar.from_ical(
+        site.file(f"/fi/meeting-place/{place.id}/calendar.ics").read_bytes())
+    excluded = set()
+    for event in calendar.walk("VEVENT"):
+        exdates = event.get("EXDATE") or []
+        for exdate in exdates if isinstance(exdates, list) else [exdates]:
+            excluded |= {d.dt.date() for d in exdate.dts}
+    cancelled = {day for a in place.programme for day in a.cancelled}
+    assert cancelled <= excluded
+
+
+def test_municipality_feed_holds_all_its_meeting_places(site, catalogue):
+    for slug in catalogue.municipalities:
+        places = catalogue.meeting_places_in(slug)
+        feed = site.file(f"/sv/municipality/{slug}/meeting-places.ics")
+        if not places:
+            assert not feed.exists()
+            continue
+        calendar = icalendar.Calendar.from_ical(feed.read_bytes())
+        uids = {str(e["UID"]).split("-", 1)[1].rsplit("@", 1)[0] for e in calendar.walk("VEVENT")}
+        assert uids == {p.id for p in places}
+
+
+def test_pages_link_to_their_feeds(site, catalogue):
+    place = next(iter(catalogue.meeting_places))
+    links = site.page(f"/en/meeting-place/{place}/").cssselect('a[type="text/calendar"]')
+    assert [a.get("href") for a in links] == ["calendar.ics"]

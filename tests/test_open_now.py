@@ -1,0 +1,85 @@
+"""'Open now' in real Chromium, with the clock frozen and the device in another time zone."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+SERVICE = "service/joensuu-lastenneuvola/"  # first channel: phone hours mon-fri 8.00-9.00
+
+EXPECTED = {
+    "2026-11-24 08:30": {"fi": "Avoinna nyt, klo 9.00 asti",
+                         "sv": "Öppet nu, till kl. 09.00",
+                         "en": "Open now, until 9.00"},
+    "2026-11-24 10:00": {"fi": "Suljettu nyt. Avautuu huomenna klo 8.00",
+                         "sv": "Stängt nu. Öppnar i morgon kl. 08.00",
+                         "en": "Closed now. Opens tomorrow at 8.00"},
+    "2026-11-27 12:00": {"fi": "Suljettu nyt. Avautuu maanantaina klo 8.00",
+                         "sv": "Stängt nu. Öppnar på måndag kl. 08.00",
+                         "en": "Closed now. Opens Monday at 8.00"},
+    "2026-11-25 07:15": {"fi": "Suljettu nyt. Avautuu tänään klo 8.00",
+                         "sv": "Stängt nu. Öppnar i dag kl. 08.00",
+                         "en": "Closed now. Opens today at 8.00"},
+    # Christmas Eve and Day are holidays: from Wednesday 23.12. the next call is on Monday.
+    "2026-12-23 12:00": {"fi": "Suljettu nyt. Avautuu maanantaina klo 8.00",
+                         "sv": "Stängt nu. Öppnar på måndag kl. 08.00",
+                         "en": "Closed now. Opens Monday at 8.00"},
+}
+
+
+def helsinki(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text).replace(tzinfo=HELSINKI)
+
+
+@pytest.fixture
+def new_page(browser):
+    contexts = []
+
+    def make(timezone="America/New_York"):
+        context = browser.new_context(timezone_id=timezone, locale="en-US")
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.parametrize("moment", sorted(EXPECTED))
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_open_now_text_in_a_foreign_time_zone(site_url, new_page, moment, lang):
+    page = new_page()
+    page.clock.set_fixed_time(helsinki(moment))
+    page.goto(f"{site_url}/{lang}/{SERVICE}")
+    status = page.locator(".open-now").first
+    assert status.text_content() == EXPECTED[moment][lang]
+    assert status.is_visible()
+
+
+def test_status_updates_without_reload(site_url, new_page):
+    page = new_page(timezone="Asia/Tokyo")
+    page.clock.install(time=helsinki("2026-11-24 08:59:00"))
+    page.goto(f"{site_url}/fi/{SERVICE}")
+    status = page.locator(".open-now").first
+    assert status.text_content() == "Avoinna nyt, klo 9.00 asti"
+    page.clock.run_for(90_000)
+    assert status.text_content() == "Suljettu nyt. Avautuu huomenna klo 8.00"
+
+
+def test_stale_site_says_nothing_rather_than_something_wrong(site_url, new_page):
+    page = new_page()
+    page.clock.set_fixed_time(helsinki("2027-03-01 08:30"))
+    page.goto(f"{site_url}/fi/{SERVICE}")
+    assert page.locator(".open-now").first.is_hidden()
+
+
+def test_without_javascript_the_hours_table_is_there_and_no_status(site_url, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}/fi/{SERVICE}")
+    assert page.locator(".open-now").first.is_hidden()
+    assert "maanantai–perjantai" in page.locator("table.hours").first.text_content()
+    context.close()
