@@ -185,3 +185,22 @@ def test_failing_build_leaves_the_last_good_site(site, tmp_path, minimal):
     assert "providers/county.yaml:23:17: " in result.stderr
     assert "Traceback" not in result.stderr
     assert sorted(p.relative_to(output) for p in output.rglob("*")) == before
+
+
+def test_lists_show_the_first_channel_with_its_hours_in_one_line(site):
+    page = site.page("/fi/municipality/joensuu/")
+    entry = next(li for li in page.cssselect(".entry")
+                 if "joensuu-lastenneuvola" in li.cssselect("a")[0].get("href"))
+    assert entry.cssselect(".channel__hours")[0].text_content() == "Puhelinaika ma–pe 8.00–9.00"
+    sv = site.page("/sv/municipality/joensuu/")
+    entry = next(li for li in sv.cssselect(".entry")
+                 if "joensuu-lastenneuvola" in li.cssselect("a")[0].get("href"))
+    assert entry.cssselect(".channel__hours")[0].text_content() == "Telefontid mån–fre 08.00–09.00"
+
+
+def test_hours_tables_use_localised_weekday_names(site):
+    for lang, monday_to_friday in (("fi", "maanantai–perjantai"), ("sv", "måndag–fredag"),
+                                   ("en", "Monday–Friday")):
+        table = site.page(f"/{lang}/service/joensuu-lastenneuvola/").cssselect("table.hours")[0]
+        assert table.cssselect("caption")[0].text_content()
+        assert table.cssselect("th[scope=row]")[0].text_content() == monday_to_friday
