@@ -6,8 +6,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+NODE   := node_modules/.installed
 
-.PHONY: install system-deps check test devserver html publish screenshots translations clean
+.PHONY: install build-deps system-deps check test devserver html publish bench screenshots translations clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,34 +17,56 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-install: $(STAMP)
+# The browser libraries the site ships (lunr, lunr-languages) and the test tools (axe-core,
+# vnu-jar), exactly as locked. Install scripts are skipped: nothing may download at install.
+$(NODE): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
 
-# Debian packages the tests need: Chromium for the browser tests. Installed when missing and
-# we are root (CI, a fresh machine); otherwise install them yourself (see README).
-system-deps:
-	@if ! command -v chromium >/dev/null; then \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
-	  else echo "Please install Debian's chromium package (sudo apt-get install chromium)"; exit 1; fi; \
+install: $(STAMP) $(NODE)
+
+# Debian packages: Voikko (Finnish morphology for the search index) for every build, and
+# Chromium and a Java runtime (the Nu Html Checker) for the tests. Installed when missing and
+# we are root (CI, a fresh machine); otherwise the command to run is printed.
+BUILD_PACKAGES := libvoikko1 voikko-fi
+TEST_PACKAGES  := chromium default-jre-headless
+define apt_install
+	@missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing; \
+	  else echo "Please run: sudo apt-get install $$missing"; $(2); fi; \
 	fi
+endef
+
+build-deps:
+	$(call apt_install,$(BUILD_PACKAGES),true)
+
+system-deps: build-deps
+	$(call apt_install,$(TEST_PACKAGES),exit 1)
 
 check: $(STAMP)
 	$(BIN)/perheovi check catalogue
 
-test: $(STAMP) system-deps
+test: $(STAMP) $(NODE) system-deps
 	$(BIN)/python -m pytest
 
 # Build the sample site into output/ (atomically: a failing build keeps the last good site).
-html: $(STAMP)
+html: $(STAMP) $(NODE) build-deps
 	$(BIN)/perheovi build
 
 # Build, serve on http://localhost:8000 and rebuild when a catalogue file, template,
 # stylesheet, translation, content page or plugin file changes.
-devserver: $(STAMP)
+devserver: $(STAMP) $(NODE) build-deps
 	$(BIN)/perheovi serve --port 8000
 
 # The public site: publishconf.py sets the public URL (PERHEOVI_SITEURL, may be a sub-path).
-publish: $(STAMP)
+publish: $(STAMP) $(NODE) build-deps
 	$(BIN)/perheovi build --settings publishconf.py
+
+# Figures for docs/benchmarks.md (not part of the tests).
+bench: $(STAMP) $(NODE) system-deps
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python benchmarks/run.py
 
 screenshots: html
 	$(BIN)/python tools/screenshots.py

@@ -11,6 +11,7 @@ from functools import cached_property
 
 from .model import (
     LocalText, Location, MeetingPlace, MunicipalityFile, ProviderFile, RegionFile, Service,
+    SynonymsFile,
 )
 from .problems import Problem, did_you_mean
 from .reference import MUNICIPALITIES
@@ -91,6 +92,7 @@ class Catalogue:
     locations: dict[str, Location]
     services: dict[str, Service]
     meeting_places: dict[str, MeetingPlace]
+    synonyms: SynonymsFile = field(default_factory=SynonymsFile)
 
     @property
     def sample(self) -> bool:
@@ -200,8 +202,9 @@ class _Linker:
             return None
         ordered = dict(sorted(municipalities.items(),
                               key=lambda item: finnish_sort_key(item[1].name.fi)))
+        synonyms = next((f.record for f in self.files if f.kind == "synonyms"), SynonymsFile())
         return Catalogue(region_file.record, ordered, providers, locations, services,
-                         meeting_places)
+                         meeting_places, synonyms)
 
     def _municipalities(self, region_file: SourceFile) -> dict[str, Municipality]:
         region: RegionFile = region_file.record

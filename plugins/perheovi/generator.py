@@ -16,7 +16,9 @@ from .builddate import build_date
 from .calendars import programme_calendar
 from .loader import check_catalogue
 from .pages import SitePage, catalogue_pages, content_pages
-from .sitemap import sitemap_xml
+from . import search
+from .sitemap import opensearch_xml, sitemap_xml
+from .vendor import MissingNodeModules, vendored_files
 from .taxonomy import CATEGORIES, GROUPS
 
 
@@ -36,6 +38,13 @@ class PerheoviGenerator(Generator):
                   file=sys.stderr)
             sys.exit(1)  # like `perheovi check`: the messages, no traceback
         self.catalogue = catalogue
+        self.node_modules = self.settings.get("PERHEOVI_NODE_MODULES", "node_modules")
+        try:
+            self.vendored = vendored_files(Path(self.node_modules), self.settings.get(
+                "PERHEOVI_LANGUAGES", i18n.SITE_LANGUAGES))
+        except MissingNodeModules as error:
+            print(f"perheovi: {error}", file=sys.stderr)
+            sys.exit(1)
         self.languages = tuple(self.settings.get("PERHEOVI_LANGUAGES", i18n.SITE_LANGUAGES))
         translations_dir = Path(self.theme) / "translations"
         self.translations = {lang: i18n.load_translations(translations_dir, lang)
@@ -72,7 +81,23 @@ class PerheoviGenerator(Generator):
                 writer.write_file(page.path(lang), template, dict(
                     base, page=page, root="../" * depth, **page.context))
         self._write_calendars()
+        self._write_search()
         self._write_site_files(writer)
+
+    def _write_search(self):
+        """Per language: the lunr index and document store, the OpenSearch description; and
+        the browser libraries vendored from node_modules with their licences."""
+        morphology = search.FinnishMorphology()
+        for lang in self.languages:
+            files = search.search_files(self.catalogue, lang, self.translations[lang].gettext,
+                                        self.node_modules, morphology)
+            for name, content in files.items():
+                self._write(f"{lang}/search/{name}", content)
+            self._write(f"{lang}/search/opensearch.xml", opensearch_xml(
+                self.settings.get("SITEURL") or "http://localhost:8000", lang,
+                self.catalogue.region.name.get(lang)[0]))
+        for source, target in self.vendored:
+            self._write(f"theme/vendor/{target}", source.read_bytes())
 
     def _write_calendars(self):
         """An .ics feed per meeting place and per municipality's meeting places, per language."""

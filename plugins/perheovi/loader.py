@@ -23,7 +23,7 @@ from .yamlsource import YamlDocument, read_yaml_file
 
 _SLUG = re.compile(SLUG_PATTERN)
 FOLDERS = {"municipalities": "municipality", "providers": "provider"}
-TOP_LEVEL_FILES = {"region.yaml": "region"}
+TOP_LEVEL_FILES = {"region.yaml": "region", "search-synonyms.yaml": "synonyms"}
 
 
 def load_catalogue(directory: Path | str) -> Catalogue:

@@ -424,4 +424,16 @@ class RegionFile(Record):
     notices: list[Notice] = []
 
 
-FILE_MODELS = {"region": RegionFile, "municipality": MunicipalityFile, "provider": ProviderFile}
+SynonymGroup = Annotated[list[ShortText], Field(min_length=2)]
+
+
+class SynonymsFile(Record):
+    """Words a stemmer cannot bridge, per language: each group's words find each other."""
+
+    fi: list[SynonymGroup] = []
+    sv: list[SynonymGroup] = []
+    en: list[SynonymGroup] = []
+
+
+FILE_MODELS = {"region": RegionFile, "municipality": MunicipalityFile, "provider": ProviderFile,
+               "synonyms": SynonymsFile}

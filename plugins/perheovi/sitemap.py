@@ -1,4 +1,4 @@
-"""sitemap.xml with hreflang alternates: every page in every language, linked to the others."""
+"""Files for machines: sitemap.xml with hreflang alternates, the OpenSearch descriptions."""
 
 from __future__ import annotations
 
@@ -19,3 +19,17 @@ def sitemap_xml(site_url: str, page_urls: list[str], languages: tuple[str, ...])
             lines.append(f"<url><loc>{escape(base + lang + '/' + key)}</loc>{alternates}</url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
+
+
+def opensearch_xml(site_url: str, lang: str, name: str) -> str:
+    """Lets a browser search the site from its address bar (OpenSearch 1.1)."""
+    base = site_url.rstrip("/") + "/"
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/">\n'
+        f"<ShortName>{escape(name[:16])}</ShortName>\n"
+        f"<Description>{escape(name)}</Description>\n"
+        f"<Language>{lang}</Language>\n"
+        "<InputEncoding>UTF-8</InputEncoding>\n"
+        f'<Url type="text/html" method="get" template={quoteattr(base + lang + "/search/?q={searchTerms}")}/>\n'
+        "</OpenSearchDescription>\n")

@@ -1,0 +1,295 @@
+"""The site search: a lunr index per language, built here, searched by lunr.js in the browser.
+
+Both sides must turn words into the same terms. The browser runs lunr.js with lunr-languages
+(trimmer, stop-word filter, Snowball stemmer); here lunr.py runs the same pipeline, with the same
+function names, the same stop words and word characters (read from the very lunr-languages files
+the site ships) and NLTK's Snowball stemmers, which agree with lunr-languages' stemmers.
+
+What a stemmer cannot bridge is added at build time, as extra terms of the document:
+Finnish compound parts and base forms from Voikko ("lastenneuvola" -> lapsi, neuvola),
+Swedish compound parts found in the catalogue's own vocabulary ("familjerådgivning" ->
+rådgivning), and the synonym groups of catalogue/search-synonyms.yaml. The browser side stays
+small: it only stems the query.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import lunr
+from lunr.builder import Builder
+from lunr.pipeline import Pipeline
+from lunr.stop_word_filter import generate_stop_word_filter
+from lunr.tokenizer import Tokenizer
+
+from . import porter
+from .filters import phone_display
+from .i18n import clock
+from .hours import day_groups
+from .taxonomy import CATEGORIES
+
+STORE_CHUNK = 40  # documents per store file: the first search fetches only the chunks it shows
+FIELDS = (("name", 10), ("keywords", 6), ("parts", 3), ("categories", 4), ("summary", 3),
+          ("places", 2), ("description", 1))
+
+
+# --- the pipeline, identical to lunr-languages' ----------------------------------------------
+
+@dataclass(frozen=True)
+class LanguagePipeline:
+    lang: str
+    index_functions: tuple
+    search_functions: tuple
+
+    def terms(self, text: str) -> list[str]:
+        """The terms lunr makes of `text`, as the index and the browser see them."""
+        tokens = Tokenizer(text)
+        pipeline = Pipeline()
+        pipeline.add(*self.index_functions)
+        return [str(token) for token in pipeline.run(tokens)]
+
+
+def _ascii_trimmer(token, i=None, tokens=None):
+    """lunr.js's English trimmer: JavaScript's \\W is ASCII-only, so "café" loses its "é"
+    in the browser. lunr.py's trimmer is Unicode-aware; this one matches the browser."""
+    return token.update(lambda text, metadata=None: _ASCII_EDGES.sub("", text))
+
+
+_ASCII_EDGES = re.compile(r"^\W+|\W+$", re.ASCII)
+Pipeline.register_function(_ascii_trimmer, "trimmer-ascii")
+
+
+def _js_string(source: str, name: str) -> str:
+    match = re.search(rf'{re.escape(name)}\s*=\s*"((?:[^"\\]|\\.)*)"', source)
+    return match.group(1).encode("latin-1", "backslashreplace").decode("unicode_escape")
+
+
+def _js_stop_words(source: str, lang: str) -> list[str]:
+    match = re.search(rf"lunr\.{lang}\.stopWordFilter = lunr\.generateStopWordFilter\('([^']*)'",
+                      source)
+    return match.group(1).split()
+
+
+@lru_cache(maxsize=None)
+def language_pipeline(lang: str, node_modules: str) -> LanguagePipeline:
+    if lang == "en":  # lunr's own English pipeline, built into both lunr.py and lunr.js
+        return LanguagePipeline(lang, (_ascii_trimmer, lunr.stop_word_filter.stop_word_filter,
+                                       porter.stemmer), (porter.stemmer,))
+    from lunr.languages import get_language_stemmer, nltk_stemmer  # noqa: F401 (registers)
+    from lunr.languages.trimmer import generate_trimmer
+
+    source = (Path(node_modules) / "lunr-languages" / f"lunr.{lang}.js").read_text("utf-8")
+    trimmer = generate_trimmer(_js_string(source, f"lunr.{lang}.wordCharacters"))
+    Pipeline.register_function(trimmer, f"trimmer-{lang}")
+    stop_words = generate_stop_word_filter(_js_stop_words(source, lang), language=lang)
+    stemmer = Pipeline.registered_functions[f"stemmer-{lang}"]
+    return LanguagePipeline(lang, (trimmer, stop_words, stemmer), (stemmer,))
+
+
+# --- words the stemmer cannot bridge ---------------------------------------------------------
+
+class FinnishMorphology:
+    """Base forms and compound parts from Voikko (libvoikko + voikko-fi), when installed."""
+
+    def __init__(self):
+        try:
+            import libvoikko
+
+            self._voikko = libvoikko.Voikko("fi")
+        except Exception:  # libvoikko missing or no dictionary: search still works, less well
+            self._voikko = None
+            print("perheovi: Voikko is not installed (apt-get install libvoikko1 voikko-fi); "
+                  "Finnish compound words are indexed whole.", file=sys.stderr)
+
+    @property
+    def available(self) -> bool:
+        return self._voikko is not None
+
+    @lru_cache(maxsize=100_000)
+    def words(self, word: str) -> tuple[str, ...]:
+        if not self._voikko or len(word) < 4:
+            return ()
+        found: list[str] = []
+        for analysis in self._voikko.analyze(word):
+            base = analysis.get("BASEFORM", "").lower()
+            parts = re.findall(r"\(([^)+][^)]*)\)", analysis.get("WORDBASES", ""))
+            for candidate in [base, *(parts if len(parts) > 1 else [])]:
+                if candidate and candidate != word and candidate not in found:
+                    found.append(candidate)
+        return tuple(found)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+", text.lower())
+
+
+def compound_parts(word: str, vocabulary: set[str]) -> list[str]:
+    """Known words a compound ends or starts with: familjerådgivning -> rådgivning, familj."""
+    found = []
+    for cut in range(3, len(word) - 3):
+        head, tail = word[:cut], word[cut:]
+        if tail in vocabulary and len(tail) >= 4:
+            found.append(tail)
+            if head in vocabulary or head.rstrip("s") in vocabulary:
+                found.append(head.rstrip("s") if head not in vocabulary else head)
+            break
+    return found
+
+
+def synonym_terms(text_terms: set[str], groups, pipeline: LanguagePipeline) -> list[str]:
+    """All words of every synonym group one of whose entries the document contains."""
+    extra = []
+    for group in groups:
+        entries = [pipeline.terms(entry) for entry in group]
+        if any(terms and set(terms) <= text_terms for terms in entries):
+            extra.extend(group)
+    return extra
+
+
+# --- documents -------------------------------------------------------------------------------
+
+def _text(value, lang: str) -> str:
+    return value.get(lang)[0] if value is not None else ""
+
+
+def _first_contact(contact, catalogue, lang: str, translate) -> str:
+    if contact.type == "phone":
+        hours = contact.hours
+        when = ""
+        if hours and hours.always:
+            when = " " + translate("24/7")
+        elif hours and hours.weekly:
+            group = day_groups(hours.weekly)[0]
+            from .i18n import day_name
+
+            days = day_name(group.first, lang, "abbreviated")
+            if group.last != group.first:
+                days += "–" + day_name(group.last, lang, "abbreviated")
+            when = f" {days} {clock(group.intervals[0].start, lang)}–" \
+                   f"{clock(group.intervals[0].end, lang)}"
+        return f"{translate('Phone')} {phone_display(contact.number)}{when}"
+    if contact.type == "walk-in":
+        location = catalogue.locations[contact.location]
+        return f"{translate('Visit')}: {location.address.street}"
+    return {"chat": translate("Chat"), "eservice": translate("E-service"),
+            "web": translate("Web page"), "email": translate("Email")}[contact.type]
+
+
+def documents(catalogue, lang: str, translate) -> list[dict]:
+    """What the index knows of each service, meeting place and provider, in `lang`."""
+    docs = []
+
+    def town(slug):
+        return _text(catalogue.municipalities[slug].name, lang)
+
+    def area_names(area):
+        return translate("The whole region") if area == ["region"] else ", ".join(
+            town(slug) for slug in area)
+
+    for service in catalogue.sorted_services:
+        category = CATEGORIES[service.category]
+        docs.append({
+            "kind": "service", "key": f"service/{service.id}/", "category": service.category,
+            "area": service.area,
+            "name": _text(service.name, lang), "summary": _text(service.summary, lang),
+            "description": _text(service.description, lang),
+            "categories": " ".join([category.label[lang], *category.keywords.get(lang, ())]),
+            "keywords": " ".join([*service.keywords.get(lang, []), service.name.fi]),
+            "places": " ".join([_text(service.provider.name, lang), area_names(service.area)]),
+            "provider": _text(service.provider.name, lang),
+            "where": area_names(service.area),
+            "contact": _first_contact(service.contacts[0], catalogue, lang, translate),
+        })
+    for place in catalogue.sorted_meeting_places:
+        category = CATEGORIES["meeting-place"]
+        location = catalogue.locations[place.location]
+        activities = " ".join(_text(a.name, lang) for a in place.programme)
+        docs.append({
+            "kind": "meeting-place", "key": f"meeting-place/{place.id}/",
+            "category": "meeting-place", "area": catalogue.area_of(place),
+            "name": _text(place.name, lang), "summary": _text(place.summary, lang),
+            "description": " ".join([_text(place.description, lang), activities]),
+            "categories": " ".join([category.label[lang], *category.keywords.get(lang, ())]),
+            "keywords": place.name.fi,
+            "places": " ".join([_text(place.provider.name, lang),
+                                town(location.address.municipality), location.address.street]),
+            "provider": _text(place.provider.name, lang),
+            "where": f"{location.address.street}, {town(location.address.municipality)}",
+            "contact": "",
+        })
+    for provider in catalogue.providers.values():
+        areas = sorted({slug for entry in [*provider.services, *provider.meeting_places]
+                        for slug in catalogue.area_of(entry)})
+        docs.append({
+            "kind": "provider", "key": f"provider/{provider.slug}/", "category": "",
+            "area": ["region"] if "region" in areas or not areas else areas,
+            "name": _text(provider.name, lang), "summary": _text(provider.description, lang),
+            "description": " ".join(_text(s.name, lang) for s in provider.services),
+            "categories": "", "keywords": provider.name.fi, "places": "",
+            "provider": "", "where": "", "contact": "",
+        })
+    for number, doc in enumerate(docs):
+        doc["id"] = str(number)
+    return docs
+
+
+# --- the index -------------------------------------------------------------------------------
+
+def _add_parts(docs: list[dict], lang: str, pipeline: LanguagePipeline, synonyms,
+               morphology: FinnishMorphology | None) -> None:
+    vocabulary = {word for doc in docs for field, _ in FIELDS if field != "parts"
+                  for word in _words(doc[field])}
+    vocabulary |= {word for group in synonyms for entry in group for word in _words(entry)}
+    for doc in docs:
+        text = " ".join(doc[field] for field, _ in FIELDS if field != "parts")
+        parts: list[str] = []
+        for word in set(_words(text)):
+            if lang == "fi" and morphology:
+                parts.extend(morphology.words(word))
+            elif lang == "sv":
+                parts.extend(compound_parts(word, vocabulary))
+        terms = set(pipeline.terms(text + " " + " ".join(parts)))
+        parts.extend(synonym_terms(terms, synonyms, pipeline))
+        doc["parts"] = " ".join(sorted(set(parts)))
+
+
+def build_index(docs: list[dict], pipeline: LanguagePipeline) -> dict:
+    builder = Builder()
+    builder.pipeline.add(*pipeline.index_functions)
+    builder.search_pipeline.add(*pipeline.search_functions)
+    builder.ref("id")
+    for field, boost in FIELDS:
+        builder.field(field, boost=boost)
+    for doc in docs:
+        builder.add({field: doc[field] for field in ("id", *(f for f, _ in FIELDS))})
+    return builder.build().serialize()
+
+
+def search_files(catalogue, lang: str, translate, node_modules: str,
+                 morphology: FinnishMorphology | None) -> dict[str, str]:
+    """The files of one language's search: index.json and store-N.json, by file name."""
+    pipeline = language_pipeline(lang, node_modules)
+    docs = documents(catalogue, lang, translate)
+    _add_parts(docs, lang, pipeline, getattr(catalogue.synonyms, lang), morphology)
+    index = {
+        "version": 1,
+        "lang": lang,
+        "chunk": STORE_CHUNK,
+        "areas": [doc["area"] for doc in docs],
+        "index": build_index(docs, pipeline),
+    }
+    files = {"index.json": _json(index)}
+    shown = ("kind", "key", "category", "name", "provider", "where", "contact")
+    for start in range(0, len(docs), STORE_CHUNK):
+        chunk = [{key: doc[key] for key in shown} for doc in docs[start:start + STORE_CHUNK]]
+        files[f"store-{start // STORE_CHUNK}.json"] = _json(chunk)
+    return files
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)

@@ -1,0 +1,190 @@
+"""Search: the same terms on both sides, the quality set in real Chromium, safe rendering."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import urllib.parse
+
+import pytest
+import yaml
+
+from perheovi.search import language_pipeline
+
+from conftest import LANGUAGES, ROOT
+
+QUERIES = yaml.safe_load((ROOT / "tests" / "data" / "search-queries.yaml").read_text("utf-8"))
+NODE_MODULES = str(ROOT / "node_modules")
+
+
+def vocabulary(catalogue, lang) -> list[str]:
+    """Every word of the catalogue's texts in `lang` and of the quality queries."""
+    texts = []
+    for entry in [*catalogue.services.values(), *catalogue.meeting_places.values()]:
+        for value in (entry.name, entry.summary, entry.description):
+            if value is not None:
+                texts.append(value.get(lang)[0])
+    texts += [q["q"] for q in QUERIES if q["lang"] == lang]
+    return sorted({word for text in texts for word in re.findall(r"[^\W\d_]+", text.lower())})
+
+
+INFLECTED = {
+    "fi": ["neuvola", "neuvolaan", "neuvolassa", "neuvolasta", "neuvolat", "neuvoloihin",
+           "lapsi", "lapset", "lapsen", "lasten", "lapsille", "perhe", "perheet", "perheen",
+           "perheiden", "perheille", "kohtaamispaikka", "kohtaamispaikkaan", "kohtaamispaikat",
+           "päihde", "päihteet", "päihteistä", "nuori", "nuoret", "nuorten", "nuorille",
+           "vanhempi", "vanhemmat", "vanhempien", "ero", "erossa", "eroon", "erosta",
+           "terapia", "terapiaa", "terapiaan", "puheterapeutti", "puheterapeutille",
+           "äitiysneuvolaan", "lastenneuvolasta", "perheneuvolaan", "kotipalvelua",
+           "sosiaalityöntekijä", "sosiaalityöntekijälle", "kuraattorille", "mielenterveys",
+           "mielenterveyden", "masennus", "masentunut", "vauva", "vauvat", "vauvan", "vauvaa"],
+    "sv": ["rådgivning", "rådgivningen", "rådgivningar", "barn", "barnen", "barnens",
+           "familj", "familjen", "familjer", "familjerna", "förälder", "föräldrar",
+           "föräldrarna", "skilsmässa", "skilsmässan", "mötesplats", "mötesplatser",
+           "mötesplatsen", "ung", "unga", "ungdomar", "ungdomarna", "terapi", "terapin",
+           "familjerådgivningen", "talterapeut", "talterapeuten"],
+    "en": ["clinic", "clinics", "child", "children", "family", "families", "parent",
+           "parents", "parenting", "divorce", "divorced", "divorcing", "therapy", "therapies",
+           "therapist", "meeting", "meetings", "support", "supporting", "young", "youth"],
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_python_and_browser_pipelines_make_the_same_terms(catalogue, lang):
+    words = sorted(set(vocabulary(catalogue, lang)) | set(INFLECTED[lang]))
+    browser = json.loads(subprocess.run(
+        ["node", str(ROOT / "tests" / "js" / "stem.js"), NODE_MODULES],
+        input=json.dumps({lang: words}), capture_output=True, text=True, check=True).stdout)[lang]
+    pipeline = language_pipeline(lang, NODE_MODULES)
+    python = [pipeline.terms(word) for word in words]
+    disagreements = [(w, p, b) for w, p, b in zip(words, python, browser) if p != b]
+    assert not disagreements
+    assert len(words) > 500
+    print(f"{lang}: {len(words)} word forms, identical terms on both sides")
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+
+    def search(lang, query, municipality=""):
+        params = {"q": query, **({"kunta": municipality} if municipality else {})}
+        page.goto(f"{site_url}/{lang}/search/?{urllib.parse.urlencode(params)}")
+        page.wait_for_function("(s => s.textContent && !s.textContent.endsWith('…'))"
+                               "(document.getElementById('search-status'))")
+        return page
+
+    yield search
+    assert not errors
+    context.close()
+
+
+def top_categories(page, n=5):
+    return [li.get_attribute("data-category")
+            for li in page.locator("#search-results > ol > li").all()[:n]]
+
+
+def test_quality_set_recall_at_5(search_page):
+    answered, misses = 0, []
+    for query in QUERIES:
+        page = search_page(query["lang"], query["q"])
+        found = top_categories(page)
+        assert found, f"no results for {query['lang']}: {query['q']}"
+        if any(category in query["categories"] for category in found):
+            answered += 1
+        else:
+            misses.append(f"{query['lang']}: {query['q']} -> {found}")
+    recall = answered / len(QUERIES)
+    print(f"recall@5 = {recall:.3f} over {len(QUERIES)} queries")
+    assert len(QUERIES) >= 60
+    assert recall >= 0.95, misses
+
+
+def test_results_are_an_ordered_list_of_links_with_provider_and_contact(search_page):
+    page = search_page("fi", "neuvolaan")
+    items = page.locator("#search-results ol li")
+    assert items.count() >= 3
+    first = items.first
+    assert urllib.parse.urljoin(page.url, first.locator("a").get_attribute("href")).startswith(
+        page.url.split("/fi/")[0] + "/fi/service/")
+    assert "Pohjois-Karjalan hyvinvointialue" in first.text_content()
+    assert "Puhelin" in first.text_content()
+    assert re.match(r"^\d+ tulosta haulla “neuvolaan”\.$",
+                    page.locator("#search-status").text_content())
+    assert page.locator("#search-status").get_attribute("role") == "status"
+
+
+def test_municipality_filter_keeps_local_and_region_wide_services(search_page, catalogue):
+    page = search_page("fi", "neuvola", municipality="lieksa")
+    links = [a.get_attribute("href") for a in page.locator("#search-results a").all()]
+    assert links
+    for href in links:
+        kind, ref = href.split("/")[-3:-1]
+        if kind == "service":
+            assert catalogue.serves(catalogue.services[ref], "lieksa"), href
+    assert page.locator("#kunta").input_value() == "lieksa"
+
+
+def test_typo_gets_a_fuzzy_second_chance(search_page):
+    page = search_page("fi", "kotipalvleu")
+    assert page.locator("#search-status").text_content().startswith(
+        "Tarkkoja osumia ei löytynyt")
+    assert "home-help" in top_categories(page)
+
+
+def test_query_with_markup_is_shown_as_text_and_runs_nothing(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script("window.__alerts = []; window.alert = window.confirm = window.prompt ="
+                         " (m) => window.__alerts.push(String(m));")
+    payload = "<img src=x onerror=alert(1)>"
+    page.goto(f"{site_url}/fi/search/?q={urllib.parse.quote(payload)}")
+    page.wait_for_function("document.getElementById('search-status').textContent.length > 1"
+                           " && !document.getElementById('search-status').textContent.endsWith('…')")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__alerts") == []
+    assert page.locator("#search-results img, #search-status img").count() == 0
+    assert payload in page.locator("#search-status").text_content()
+    assert page.locator("#q").input_value() == payload
+    context.close()
+
+
+def test_search_works_with_the_keyboard_alone(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{site_url}/en/search/")
+    page.locator("#q").focus()
+    page.keyboard.type("speech therapy")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/en/search/?q=speech+therapy*")
+    page.wait_for_selector("#search-results ol li")
+    page.keyboard.press("Tab")  # from the search box to the button, then on
+    for _ in range(3):
+        page.keyboard.press("Tab")
+    page.locator("#search-results a").first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/en/service/**")
+    context.close()
+
+
+def test_without_javascript_the_form_leads_to_the_a_to_z_and_topics(site):
+    page = site.page("/sv/search/")
+    note = page.cssselect(".no-script-note")[0]
+    hrefs = [urllib.parse.urljoin("http://x/sv/search/", a.get("href"))
+             for a in note.cssselect("a")]
+    assert hrefs == ["http://x/sv/a-z/", "http://x/sv/categories/"]
+    form = page.cssselect("form[role=search]")[0]
+    assert form.get("method") == "get"
+    assert urllib.parse.urljoin("http://x/sv/search/", form.get("action")) == "http://x/sv/search/"
+
+
+def test_opensearch_description_is_linked_from_every_page(site):
+    for lang in LANGUAGES:
+        link = site.page(f"/{lang}/").cssselect('link[rel="search"]')[0]
+        assert link.get("type") == "application/opensearchdescription+xml"
+        xml = site.file(f"/{lang}/search/opensearch.xml").read_text("utf-8")
+        assert f"/{lang}/search/?q={{searchTerms}}" in xml
