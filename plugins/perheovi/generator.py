@@ -22,6 +22,20 @@ from .vendor import MissingNodeModules, vendored_files
 from .taxonomy import CATEGORIES, GROUPS
 
 
+def accessibility_settings(settings) -> dict:
+    """PERHEOVI_ACCESSIBILITY with its dates parsed and phone numbers normalised (E.164)."""
+    import datetime as dt
+
+    from .values import normalise_phone
+
+    values = dict(settings.get("PERHEOVI_ACCESSIBILITY", {}))
+    for key in ("prepared", "reviewed"):
+        values[f"{key}_date"] = dt.date.fromisoformat(values[key])
+    for key in ("feedback_phone", "authority_phone"):
+        values[f"{key}_e164"] = normalise_phone(values[key]) if values.get(key) else None
+    return values
+
+
 def add_generator(pelican):
     """`get_generators` handler (a named function: Pelican keeps only a weak reference)."""
     return PerheoviGenerator
@@ -65,6 +79,7 @@ class PerheoviGenerator(Generator):
             "site_url": self.settings.get("SITEURL", ""),
             "content_slugs": {page.key.strip("/") for page in self.pages
                               if page.template == "content"},
+            "accessibility": accessibility_settings(self.settings),
         }
 
     def generate_output(self, writer):

@@ -34,6 +34,7 @@ def catalogue_pages(catalogue: Catalogue) -> list[SitePage]:
         SitePage("search/", "search"),
         SitePage("meeting-places/", "meeting_places"),
         SitePage("categories/", "categories"),
+        SitePage("accessibility/", "accessibility"),
     ]
     pages += [SitePage(f"municipality/{m.slug}/", "municipality", {"municipality": m})
               for m in catalogue.municipalities.values()]

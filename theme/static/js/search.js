@@ -110,6 +110,7 @@
     var count = docs.length === 0 ? text.none : docs.length === 1 ? text.one : text.many;
     status.textContent = (fuzzy && docs.length ? text.fuzzy + " " : "") +
       fill(count, {count: docs.length, query: query});
+    results.dataset.state = "done";
   }
 
   status.textContent = text.searching;
@@ -125,6 +126,7 @@
       .then(function (docs) { render(docs, fuzzy); });
   }).catch(function () {
     status.textContent = text.failed;
+    results.dataset.state = "failed";
     document.querySelectorAll(".no-script-note").forEach(function (note) { note.hidden = false; });
   });
 }());
