@@ -154,7 +154,8 @@ class Catalogue:
 def _municipality(source: SourceFile) -> Municipality:
     record: MunicipalityFile = source.record
     official = MUNICIPALITIES[record.code]
-    name = record.name or LocalText(fi=official.name_fi, sv=official.name_sv)
+    # English uses the Finnish name of a Finnish place: it is no untranslated text.
+    name = record.name or LocalText(fi=official.name_fi, sv=official.name_sv, en=official.name_fi)
     return Municipality(
         slug=source.slug, kind="municipality", name=name, website=record.website,
         path=source.path, reviewed=record.reviewed, locations=record.locations,

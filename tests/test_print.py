@@ -1,0 +1,53 @@
+"""A service page and a municipality page print cleanly: every contact detail, no chrome."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from perheovi.filters import phone_display
+
+CHROME = ["Siirry pääsisältöön", "Palvelut aiheittain", "svenska", "English", "Tietosuoja"]
+
+
+def printed(browser, url: str) -> str:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    pdf = page.pdf(format="A4", print_background=False)
+    context.close()
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    return re.sub(r"[ \t]+", " ", text)
+
+
+def test_service_page_prints_every_contact_detail_without_navigation(browser, site_url,
+                                                                    catalogue):
+    service = catalogue.services["joensuu-lastenneuvola"]
+    text = printed(browser, f"{site_url}/fi/service/{service.id}/")
+    flat = " ".join(text.split())
+    assert service.name.fi in flat
+    for contact in service.contacts:
+        if contact.type == "phone":
+            assert phone_display(contact.number) in flat
+        if contact.url:
+            assert contact.url in flat.replace(" ", "") or contact.url in flat
+    for location_id in service.locations:
+        assert catalogue.locations[location_id].address.street in flat
+    assert "maanantai–perjantai" in flat
+    for chrome in CHROME:
+        assert chrome not in flat, chrome
+
+
+def test_municipality_page_prints_its_services_and_their_phones(browser, site_url, catalogue):
+    text = " ".join(printed(browser, f"{site_url}/fi/municipality/lieksa/").split())
+    services = catalogue.services_for("lieksa")
+    for service in services:
+        assert service.name.fi[:20] in text, service.id
+        first = service.contacts[0]
+        if first.type == "phone":
+            assert phone_display(first.number) in text, service.id
+    for chrome in CHROME:
+        assert chrome not in text, chrome
