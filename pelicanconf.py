@@ -16,6 +16,8 @@ PLUGINS = ["perheovi"]  # always set: left unset, Pelican loads every installed 
 # perheovi
 PERHEOVI_CATALOGUE = os.environ.get("PERHEOVI_CATALOGUE", "catalogue")
 PERHEOVI_LANGUAGES = ["fi", "sv", "en"]
+# Where the quick-exit button on sensitive pages leads: a neutral page (the weather).
+PERHEOVI_QUICK_EXIT_URL = "https://www.ilmatieteenlaitos.fi/"
 
 # Free-text pages (content/pages/<slug>.<lang>.md) are read by Pelican and written by the
 # perheovi generator in the site's layout; Pelican's blog machinery is switched off.

@@ -38,50 +38,68 @@ def representatives(paths: list[str]) -> list[str]:
     return sorted(chosen.values())
 
 
-@pytest.fixture(scope="module")
-def sweep(site, site_url, browser):
+def sweep_pages(paths: list[str], site_url: str, walk: set[str]) -> dict:
+    """Run every browser gate over `paths` in a Chromium of its own (one per thread)."""
+    from playwright.sync_api import sync_playwright
+
+    from conftest import CHROMIUM, CHROMIUM_ARGS
+
     findings: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        visitor = browser.new_context(viewport={"width": 1280, "height": 900})
+        visitor.add_init_script(gates.CSP_LISTENER)
+        tester = browser.new_context(viewport={"width": 320, "height": 640}, bypass_csp=True)
+        requests: list[str] = []
+        page = visitor.new_page()
+        page.on("request", lambda request: requests.append(request.url))
+        narrow = tester.new_page()
+        for path in paths:
+            requests.clear()
+            page.goto(site_url + path, wait_until="load")
+            findings["axe"][path] += gates.axe(page)
+            findings["overflow"][path] += gates.overflow(page, "1280 px")
+            findings["csp_violations"][path] += gates.csp_violations(page)
+            findings["third_party"][path] += gates.third_party(list(requests), site_url)
+            findings["skip_link"][path] += gates.skip_link(page)
+            findings["forced_colours"][path] += gates.forced_colours_focus(page)
+            if path in walk:
+                problems, stops = gates.tab_walk(page)
+                findings["keyboard"][path] += problems
+                findings["keyboard_stops"][path] = [str(len(stops))]
+            narrow.set_viewport_size({"width": 320, "height": 640})
+            narrow.goto(site_url + path, wait_until="load")
+            findings["axe"][path] += gates.axe(narrow)
+            findings["overflow"][path] += gates.overflow(narrow, "320 px")
+            findings["text_spacing"][path] += gates.with_style(narrow, gates.TEXT_SPACING,
+                                                               "text spacing at 320 px")
+            narrow.set_viewport_size({"width": 1280, "height": 900})
+            findings["text_200"][path] += gates.with_style(narrow, gates.TEXT_200,
+                                                           "200 % text at 1280 px")
+        browser.close()
+    return findings
+
+
+@pytest.fixture(scope="module")
+def sweep(site, site_url):
+    """Both cores: the pages split between two Chromiums, each in its own thread."""
+    from concurrent.futures import ThreadPoolExecutor
+
     paths = site.html_paths
     walk = set(representatives(paths))
     if os.environ.get("PERHEOVI_GATES_SAMPLE"):  # a quick look while fixing: one page per kind
         paths = sorted(walk)
-    visitor = browser.new_context(viewport={"width": 1280, "height": 900})
-    visitor.add_init_script(gates.CSP_LISTENER)
-    tester = browser.new_context(viewport={"width": 320, "height": 640}, bypass_csp=True)
-    requests: list[str] = []
-    page = visitor.new_page()
-    page.on("request", lambda request: requests.append(request.url))
-    narrow = tester.new_page()
-    checks = 0
-    for path in paths:
-        requests.clear()
-        page.goto(site_url + path, wait_until="load")
-        findings["axe"][path] += gates.axe(page)
-        findings["overflow"][path] += gates.overflow(page, "1280 px")
-        findings["csp_violations"][path] += gates.csp_violations(page)
-        findings["third_party"][path] += gates.third_party(list(requests), site_url)
-        findings["skip_link"][path] += gates.skip_link(page)
-        findings["forced_colours"][path] += gates.forced_colours_focus(page)
-        if path in walk:
-            problems, stops = gates.tab_walk(page)
-            findings["keyboard"][path] += problems
-            findings["keyboard_stops"][path] = [str(len(stops))]
-        narrow.set_viewport_size({"width": 320, "height": 640})
-        narrow.goto(site_url + path, wait_until="load")
-        findings["axe"][path] += gates.axe(narrow)
-        findings["overflow"][path] += gates.overflow(narrow, "320 px")
-        findings["text_spacing"][path] += gates.with_style(narrow, gates.TEXT_SPACING,
-                                                           "text spacing at 320 px")
-        narrow.set_viewport_size({"width": 1280, "height": 900})
-        findings["text_200"][path] += gates.with_style(narrow, gates.TEXT_200,
-                                                       "200 % text at 1280 px")
-        checks += 2
-    visitor.close()
-    tester.close()
-    languages = len({language_of(p) for p in paths if p.startswith(("/fi/", "/sv/", "/en/"))})
+    halves = [paths[0::2], paths[1::2]]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(lambda part: sweep_pages(part, site_url, walk), halves))
+    findings: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for result in results:
+        for gate, pages in result.items():
+            for path, problems in pages.items():
+                findings[gate][path] += problems
     print(f"\naccessibility sweep: {len(paths)} pages ({len(paths) // 3} per language and the "
-          f"language-neutral root and 404) x 2 viewports = {checks} page checks; "
-          f"{len(walk)} pages walked with the keyboard; {languages} languages")
+          f"language-neutral root and 404) x 2 viewports (320 and 1280 px) = "
+          f"{2 * len(paths)} page checks; {len(walk)} pages walked with the keyboard")
     return findings
 
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .model import (
-    LocalText, Location, MeetingPlace, MunicipalityFile, ProviderFile, RegionFile, Service,
-    SynonymsFile,
+    LocalText, Location, MeetingPlace, MunicipalityFile, PathFile, ProviderFile, RegionFile,
+    Service, SynonymsFile,
 )
 from .problems import Problem, did_you_mean
 from .reference import MUNICIPALITIES
@@ -85,6 +85,18 @@ class Municipality(Organisation):
 
 
 @dataclass
+class ServicePath:
+    """A path file with its slug: `paths/nepsy.yaml` is the path "nepsy"."""
+
+    slug: str
+    record: PathFile
+    path: str
+
+    def __getattr__(self, name):
+        return getattr(self.record, name)
+
+
+@dataclass
 class Catalogue:
     region: RegionFile
     municipalities: dict[str, Municipality]
@@ -93,6 +105,7 @@ class Catalogue:
     services: dict[str, Service]
     meeting_places: dict[str, MeetingPlace]
     synonyms: SynonymsFile = field(default_factory=SynonymsFile)
+    paths: dict[str, "ServicePath"] = field(default_factory=dict)
 
     @property
     def sample(self) -> bool:
@@ -204,8 +217,38 @@ class _Linker:
         ordered = dict(sorted(municipalities.items(),
                               key=lambda item: finnish_sort_key(item[1].name.fi)))
         synonyms = next((f.record for f in self.files if f.kind == "synonyms"), SynonymsFile())
+        paths = self._paths(set(services) | self.unread.ids)
+        if self.problems:
+            return None
         return Catalogue(region_file.record, ordered, providers, locations, services,
-                         meeting_places, synonyms)
+                         meeting_places, synonyms, paths)
+
+    def _paths(self, known_services: set[str]) -> dict[str, ServicePath]:
+        """Paths ordered as the home page lists them; their named services must exist and
+        exactly one step must be the first contact."""
+        found = []
+        for source in (f for f in self.files if f.kind == "path"):
+            record: PathFile = source.record
+            first = [index for index, step in enumerate(record.steps) if step.first_contact]
+            if not first:
+                self.problem(source, ("steps",), "path_no_first_contact")
+            for index in first[1:]:
+                self.problem(source, ("steps", index, "first_contact"),
+                             "path_many_first_contacts", other=record.steps[first[0]].id)
+            seen = set()
+            for index, step in enumerate(record.steps):
+                if step.id in seen:
+                    self.problem(source, ("steps", index, "id"), "step_id_twice", value=step.id)
+                seen.add(step.id)
+                for where, ids in ((("services",), step.services), (("meanwhile", "services"),
+                                   step.meanwhile.services if step.meanwhile else [])):
+                    for number, service_id in enumerate(ids):
+                        if service_id not in known_services:
+                            self.problem(source, ("steps", index, *where, number),
+                                         "unknown_reference", kind="service", value=service_id,
+                                         hint=did_you_mean(service_id, sorted(known_services)))
+            found.append(ServicePath(source.slug, record, source.path))
+        return {p.slug: p for p in sorted(found, key=lambda p: (p.record.order, p.slug))}
 
     def _municipalities(self, region_file: SourceFile) -> dict[str, Municipality]:
         region: RegionFile = region_file.record

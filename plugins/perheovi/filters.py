@@ -198,5 +198,12 @@ FILTERS = {
     "day_range": day_range, "phone": phone_display, "tel": tel_href, "osm": osm_link,
     "mailto": mailto, "open_spans": open_spans, "holiday_name": holiday_name,
 }
-GLOBALS = {"url": url, "asset": asset, "day_groups": day_groups, "alphabetical": alphabetical,
+@pass_context
+def paths_of_service(ctx, service):
+    from .paths import paths_of
+
+    return paths_of(ctx["catalogue"], service)
+
+
+GLOBALS = {"paths_of": paths_of_service, "url": url, "asset": asset, "day_groups": day_groups, "alphabetical": alphabetical,
            "upcoming_changes": upcoming_changes, "this_week": this_week}

@@ -17,6 +17,7 @@ from .calendars import programme_calendar
 from .loader import check_catalogue
 from .pages import SitePage, catalogue_pages, content_pages
 from . import search
+from .paths import coverage, coverage_columns, gaps
 from .sitemap import opensearch_xml, sitemap_xml
 from .vendor import MissingNodeModules, vendored_files
 from .taxonomy import CATEGORIES, GROUPS
@@ -65,6 +66,9 @@ class PerheoviGenerator(Generator):
                              for lang in self.languages}
         self.pages: list[SitePage] = catalogue_pages(catalogue) + content_pages(
             self.context.get("pages", []) + self.context.get("hidden_pages", []))
+        for path, step, municipality in gaps(catalogue):
+            print(f"perheovi: gap: path {path}, step {step}: nothing for a family in "
+                  f"{municipality}", file=sys.stderr)
         self.env.filters.update(filters.FILTERS)
         self.env.globals.update(filters.GLOBALS)
         self.common = {
@@ -80,6 +84,10 @@ class PerheoviGenerator(Generator):
             "content_slugs": {page.key.strip("/") for page in self.pages
                               if page.template == "content"},
             "accessibility": accessibility_settings(self.settings),
+            "quick_exit_url": self.settings.get("PERHEOVI_QUICK_EXIT_URL",
+                                                "https://www.ilmatieteenlaitos.fi/"),
+            "coverage": coverage(catalogue),
+            "coverage_columns": coverage_columns(catalogue),
         }
 
     def generate_output(self, writer):

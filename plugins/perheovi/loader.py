@@ -22,7 +22,7 @@ from .values import SLUG_PATTERN, slugify
 from .yamlsource import YamlDocument, read_yaml_file
 
 _SLUG = re.compile(SLUG_PATTERN)
-FOLDERS = {"municipalities": "municipality", "providers": "provider"}
+FOLDERS = {"municipalities": "municipality", "providers": "provider", "paths": "path"}
 TOP_LEVEL_FILES = {"region.yaml": "region", "search-synonyms.yaml": "synonyms"}
 
 

@@ -424,6 +424,44 @@ class RegionFile(Record):
     notices: list[Notice] = []
 
 
+class Meanwhile(Record):
+    """Support alongside a step: peer groups, Kela benefits, helplines."""
+
+    text: Text | None = None
+    categories: list[CategoryId] = []
+    services: list[Slug] = []
+
+
+class Step(Record):
+    id: Slug
+    title: Text
+    description: Text | None = None
+    first_contact: bool = False
+    categories: list[CategoryId] = []
+    services: list[Slug] = []
+    meanwhile: Meanwhile | None = None
+
+    @model_validator(mode="after")
+    def _points_somewhere(self):
+        if not self.categories and not self.services:
+            raise fail("step_empty")
+        return self
+
+
+class PathFile(Record):
+    """A life situation or service path: who to contact first, how, and what happens next."""
+
+    title: Text
+    kind: choice(("critical", "situation"), "a kind of path")
+    order: int = 100
+    quick_exit: bool = False
+    introduction: Text
+    signs: list[Text] = Field(min_length=1)
+    urgent: Text | None = None
+    steps: list[Step] = Field(min_length=1)
+    reviewed: Date
+
+
 SynonymGroup = Annotated[list[ShortText], Field(min_length=2)]
 
 
@@ -436,4 +474,4 @@ class SynonymsFile(Record):
 
 
 FILE_MODELS = {"region": RegionFile, "municipality": MunicipalityFile, "provider": ProviderFile,
-               "synonyms": SynonymsFile}
+               "synonyms": SynonymsFile, "path": PathFile}

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .catalogue import Catalogue
+from .paths import quick_exit_services, resolve
 from .taxonomy import CATEGORIES
 
 
@@ -35,6 +36,7 @@ def catalogue_pages(catalogue: Catalogue) -> list[SitePage]:
         SitePage("meeting-places/", "meeting_places"),
         SitePage("categories/", "categories"),
         SitePage("accessibility/", "accessibility"),
+        SitePage("coverage/", "coverage"),
     ]
     pages += [SitePage(f"municipality/{m.slug}/", "municipality", {"municipality": m})
               for m in catalogue.municipalities.values()]
@@ -46,6 +48,17 @@ def catalogue_pages(catalogue: Catalogue) -> list[SitePage]:
               for p in catalogue.providers.values()]
     pages += [SitePage(f"category/{c.id}/", "category", {"category": c})
               for c in CATEGORIES.values() if catalogue.services_in_category(c.id)]
+    for path in catalogue.paths.values():
+        pages.append(SitePage(f"path/{path.slug}/", "path", {"path": path,
+                                                               "quick_exit": path.quick_exit}))
+        pages += [SitePage(f"path/{path.slug}/{m.slug}/", "path_municipality",
+                           {"path": path, "municipality": m, "quick_exit": path.quick_exit,
+                            "steps": resolve(catalogue, path, m.slug)})
+                  for m in catalogue.municipalities.values()]
+    hidden = quick_exit_services(catalogue)
+    for page in pages:
+        if page.template == "service" and page.context["service"].id in hidden:
+            page.context["quick_exit"] = True
     return pages
 
 

@@ -157,6 +157,13 @@ MESSAGES: dict[str, str] = {
     "dates_overlap": N_("two {what} overlap ({first} and {second}); a day can only have one"),
     "not_on_weekday": N_("{value} is a {actual}, but this activity is on {day}s"),
     "outside_terms": N_("{value} is outside the terms of this meeting place ({terms})"),
+    "step_empty": N_("this step points to nothing; give it categories or services"),
+    "path_no_first_contact": N_(
+        "no step is marked as the first contact; add `first_contact: true` to the step where "
+        "a family should start"),
+    "path_many_first_contacts": N_(
+        "more than one step is marked as the first contact (also step {other}); keep one"),
+    "step_id_twice": N_('the step id "{value}" is used twice in this path'),
     "area_region_alone": N_('"region" already covers every municipality; list nothing else with it'),
     # References across files
     "unknown_reference": N_('there is no {kind} "{value}" in the catalogue{hint}'),

@@ -1,0 +1,129 @@
+"""Service paths resolved for a municipality, and the coverage figure coordinators monitor.
+
+"The client is always at the right door": for a family living in a municipality, each step of
+a path lists the services they can actually use there. Where a step finds nothing, that is a
+gap: the page says so and points to the region-wide and digital alternatives, the build lists
+it, and the coverage table shows it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .taxonomy import BASIC_CATEGORIES
+
+LOCAL, REGION, NONE = "local", "region", "none"
+
+
+@dataclass
+class ResolvedStep:
+    step: object
+    services: list = field(default_factory=list)
+    meanwhile: list = field(default_factory=list)
+    alternatives: list = field(default_factory=list)  # when nothing else is found
+    places: list = field(default_factory=list)        # meeting places, for "meeting-place"
+
+    @property
+    def gap(self) -> bool:
+        return not self.services and not self.places
+
+
+def step_services(catalogue, categories, service_ids, municipality: str) -> list:
+    """Services of the given categories or ids that a family in `municipality` can use."""
+    wanted = set(service_ids)
+    return [s for s in catalogue.sorted_services
+            if (s.category in categories or s.id in wanted)
+            and catalogue.serves(s, municipality)]
+
+
+def resolve(catalogue, path, municipality: str) -> list[ResolvedStep]:
+    digital = [s for s in catalogue.services_in_category("digital")
+               if catalogue.serves(s, municipality)]
+    resolved = []
+    for step in path.steps:
+        item = ResolvedStep(step, step_services(catalogue, step.categories, step.services,
+                                                municipality))
+        if "meeting-place" in step.categories:
+            item.places = catalogue.meeting_places_for(municipality)
+        if step.meanwhile:
+            item.meanwhile = step_services(catalogue, step.meanwhile.categories,
+                                           step.meanwhile.services, municipality)
+        if item.gap:
+            item.alternatives = digital
+        resolved.append(item)
+    return resolved
+
+
+def paths_of(catalogue, service) -> list:
+    """The paths whose steps (or meanwhile support) list `service`."""
+    found = []
+    for path in catalogue.paths.values():
+        for step in path.steps:
+            extra = step.meanwhile or None
+            if (service.category in step.categories or service.id in step.services
+                    or (extra and (service.category in extra.categories
+                                   or service.id in extra.services))):
+                found.append(path)
+                break
+    return found
+
+
+def quick_exit_services(catalogue) -> set[str]:
+    """Ids of the services a family may need to hide: listed by a quick-exit path (substance
+    use, mental health, divorce, violence) and by no everyday one (a child-health clinic
+    that the exhaustion path also lists stays an everyday page)."""
+    hidden = set()
+    for service in catalogue.services.values():
+        paths = paths_of(catalogue, service)
+        if paths and all(path.quick_exit for path in paths):
+            hidden.add(service.id)
+    return hidden
+
+
+def level(catalogue, services, municipality: str) -> str:
+    """local: a service given in or for the municipality itself; region: only region-wide
+    or digital ones; none: nothing at all."""
+    if any(s.area != ["region"] and catalogue.serves(s, municipality) for s in services):
+        return LOCAL
+    return REGION if any(catalogue.serves(s, municipality) for s in services) else NONE
+
+
+@dataclass
+class CoverageColumn:
+    key: str          # "category:neuvola" or "path:nepsy/arvio"
+    label: object     # dict of fi/sv/en labels, or a LocalText
+    group: str        # "basic" or the path slug
+
+
+def coverage_columns(catalogue) -> list[CoverageColumn]:
+    from .taxonomy import CATEGORIES
+
+    columns = [CoverageColumn(f"category:{c}", CATEGORIES[c].label, "basic")
+               for c in BASIC_CATEGORIES]
+    for path in catalogue.paths.values():
+        columns += [CoverageColumn(f"path:{path.slug}/{step.id}", step.title, path.slug)
+                    for step in path.steps]
+    return columns
+
+
+def coverage(catalogue) -> dict[str, dict[str, str]]:
+    """municipality slug -> column key -> local | region | none."""
+    table = {}
+    for slug in catalogue.municipalities:
+        row = {}
+        for category in BASIC_CATEGORIES:
+            row[f"category:{category}"] = level(
+                catalogue, catalogue.services_in_category(category), slug)
+        for path in catalogue.paths.values():
+            for step in path.steps:
+                services = step_services(catalogue, step.categories, step.services, slug)
+                row[f"path:{path.slug}/{step.id}"] = level(catalogue, services, slug)
+        table[slug] = row
+    return table
+
+
+def gaps(catalogue) -> list[tuple[str, str, str]]:
+    """(path, step, municipality) where a step resolves to nothing."""
+    return [(path.slug, step.step.id, slug)
+            for path in catalogue.paths.values() for slug in catalogue.municipalities
+            for step in resolve(catalogue, path, slug) if step.gap]
