@@ -76,3 +76,8 @@ PERHEOVI_ACCESSIBILITY = {
     "authority_email": "saavutettavuus@traficom.fi",
     "authority_phone": "029 534 5000",
 }
+
+# "Report an error in this information": a pre-filled issue in the catalogue's repository
+# ("issue"), or a pre-filled email to the coordinator ("email"). No server, no form backend.
+PERHEOVI_REPOSITORY = "https://github.com/perheovi-esimerkki/perhekeskus-pohjois-karjala"
+PERHEOVI_REPORT_ERRORS = "issue"

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+
+import pytest
 
 from conftest import MINIMAL, SAMPLE
 
@@ -54,9 +57,10 @@ def position(text: str, marker: str) -> str:
     return f"{text.count(chr(10), 0, index) + 1}:{index - text.rfind(chr(10), 0, index)}"
 
 
-def run_check(*args, cwd=None):
+def run_check(*args, cwd=None, lang="en"):
+    environment = dict(os.environ, LANGUAGE=lang, LC_ALL="C.UTF-8")
     return subprocess.run([sys.executable, "-m", "perheovi.cli", "check", *args],
-                          capture_output=True, text=True, cwd=cwd)
+                          capture_output=True, text=True, cwd=cwd, env=environment)
 
 
 def test_sample_catalogue_passes_and_meets_the_sizes():
@@ -118,4 +122,33 @@ def test_a_hundred_files_with_thirty_mistakes_report_all_thirty(tmp_path):
     lines = result.stdout.splitlines()
     assert [line[:len(prefix)] for line, prefix in zip(lines, expected)] == expected
     assert len(lines) == 30, result.stdout
-    assert result.stderr == "30 problems found; the catalogue was not accepted.\n"
+    assert result.stderr == "30 problem(s) found; the catalogue was not accepted.\n"
+
+
+def test_github_format_prints_exact_annotations(minimal):
+    minimal.replace("providers/county.yaml", "mon-fri: 8.00-16.00", "tusday: 8.00-16.00")
+    result = run_check("catalogue", "--format", "github", cwd=minimal.path.parent)
+    assert result.returncode == 1
+    assert result.stdout == (
+        "::error file=catalogue/providers/county.yaml,line=10,col=9::\"tusday\" is not a day "
+        "of the week; write one of mon, tue, wed, thu, fri, sat, sun (did you mean \"tue\"?)\n")
+
+
+def test_github_annotations_escape_what_would_break_them(minimal):
+    from perheovi.cli import github_annotation
+    from perheovi.problems import Problem
+
+    problem = Problem("a,b:c.yaml", 3, 4, "yaml_syntax", {"detail": "50% done\nnext"})
+    assert github_annotation("error", problem, lambda text: text) == (
+        "::error file=a%2Cb%3Ac.yaml,line=3,col=4::this is not valid YAML: 50%25 done%0Anext")
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("fi", "tarkoititko \"tue\"?"), ("sv", "menade du \"tue\"?"), ("en", "did you mean")])
+def test_messages_speak_the_contributors_language(minimal, lang, expected):
+    minimal.replace("providers/county.yaml", "mon-fri: 8.00-16.00", "tusday: 8.00-16.00")
+    by_flag = run_check("catalogue", "--lang", lang, cwd=minimal.path.parent)
+    by_environment = run_check("catalogue", cwd=minimal.path.parent, lang=lang)
+    assert by_flag.stdout == by_environment.stdout
+    assert by_flag.stdout.startswith("catalogue/providers/county.yaml:10:9: ")
+    assert expected in by_flag.stdout

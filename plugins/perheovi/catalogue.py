@@ -13,7 +13,7 @@ from .model import (
     LocalText, Location, MeetingPlace, MunicipalityFile, PathFile, ProviderFile, RegionFile,
     Service, SynonymsFile,
 )
-from .problems import Problem, did_you_mean
+from .problems import Problem, suggestion
 from .reference import MUNICIPALITIES
 from .taxonomy import CATEGORIES
 from .values import slugify
@@ -171,7 +171,8 @@ def _municipality(source: SourceFile) -> Municipality:
     name = record.name or LocalText(fi=official.name_fi, sv=official.name_sv, en=official.name_fi)
     return Municipality(
         slug=source.slug, kind="municipality", name=name, website=record.website,
-        path=source.path, reviewed=record.reviewed, locations=record.locations,
+        path=source.path, reviewed=record.reviewed, owners=record.owners,
+        locations=record.locations,
         services=record.services, meeting_places=record.meeting_places, code=record.code)
 
 
@@ -246,7 +247,7 @@ class _Linker:
                         if service_id not in known_services:
                             self.problem(source, ("steps", index, *where, number),
                                          "unknown_reference", kind="service", value=service_id,
-                                         hint=did_you_mean(service_id, sorted(known_services)))
+                                         hint=suggestion(service_id, sorted(known_services)))
             found.append(ServicePath(source.slug, record, source.path))
         return {p.slug: p for p in sorted(found, key=lambda p: (p.record.order, p.slug))}
 
@@ -296,7 +297,7 @@ class _Linker:
         def check(loc, value, known, kind):
             if value not in known:
                 self.problem(source, loc, "unknown_reference", kind=kind, value=value,
-                             hint=did_you_mean(value, sorted(known)))
+                             hint=suggestion(value, sorted(known)))
 
         def check_area(loc, area):
             for index, slug in enumerate(area or []):

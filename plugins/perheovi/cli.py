@@ -6,9 +6,16 @@ Exit codes: 0 valid, 1 problems found, 2 usage error (argparse's convention).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from .loader import check_catalogue
+from .problems import N_
+
+SUMMARY_PROBLEMS = N_("{count} problem(s) found; the catalogue was not accepted.")
+SUMMARY_OK = N_("{path}: OK: {municipalities} municipalities, {providers} providers, "
+                "{services} services, {locations} locations, {meeting_places} meeting places")
+SUMMARY_WARNINGS = N_("{count} thing(s) to check; the catalogue is still valid.")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -18,11 +25,22 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check every catalogue file and report all problems")
     check.add_argument("catalogue", nargs="?", default="catalogue",
                        help="the catalogue folder (default: catalogue)")
-    report = commands.add_parser("report", help="reports for coordinators")
-    report.add_argument("topic", choices=["coverage"], help="coverage: municipalities x "
-                        "basic services and path steps (local, region, none)")
-    report.add_argument("catalogue", nargs="?", default="catalogue")
-    report.add_argument("--format", choices=["text", "csv"], default="text")
+    check.add_argument("--lang", choices=["fi", "sv", "en"],
+                       help="language of the messages (default: from LANGUAGE/LC_ALL/LANG)")
+    check.add_argument("--format", choices=["human", "github"], default="human",
+                       help="github: GitHub Actions annotations on the changed lines")
+    report = commands.add_parser(
+        "report", help="reports for coordinators: freshness (default) or coverage",
+        description="perheovi report [freshness|coverage] [CATALOGUE_DIR]")
+    report.add_argument("words", nargs="*", metavar="[freshness|coverage] [CATALOGUE_DIR]")
+    report.add_argument("--format", choices=["text", "csv", "github"], default="text")
+    report.add_argument("--months", type=int, default=12,
+                        help="freshness: entries not reviewed for this many months (12)")
+    report.add_argument("--lang", choices=["fi", "sv", "en"])
+    owners = commands.add_parser("codeowners", help="print (or --write) .github/CODEOWNERS "
+                                 "from the owners fields of the catalogue")
+    owners.add_argument("catalogue", nargs="?", default="catalogue")
+    owners.add_argument("--write", action="store_true", help="write .github/CODEOWNERS")
     build = commands.add_parser("build", help="build the site into output/, atomically")
     build.add_argument("--settings", default="pelicanconf.py",
                        help="Pelican settings (publishconf.py for the public site)")
@@ -34,15 +52,35 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def report(args: argparse.Namespace) -> int:
+    words = list(args.words)
+    topic = words.pop(0) if words and words[0] in ("freshness", "coverage") else "freshness"
+    catalogue, problems = check_catalogue(words[0] if words else "catalogue")
+    translate = _translate(args.lang)
+    if problems:
+        for problem in problems:
+            print(problem.render(translate))
+        return 1
+    return coverage_report(catalogue, args) if topic == "coverage" else \
+        freshness_report(catalogue, args, translate)
+
+
+def freshness_report(catalogue, args, translate) -> int:
+    from .builddate import build_date
+    from .freshness import findings
+
+    found = findings(catalogue, build_date(), args.months)
+    for item in found:
+        print(github_annotation("warning", item, translate) if args.format == "github"
+              else f"{item.path}:{item.line}:{item.column}: {item.message(translate)}")
+    print(translate(SUMMARY_WARNINGS).format(count=len(found)), file=sys.stderr)
+    return 0
+
+
+def coverage_report(catalogue, args) -> int:
     import csv
 
     from .paths import coverage, coverage_columns
 
-    catalogue, problems = check_catalogue(args.catalogue)
-    if problems:
-        for problem in problems:
-            print(problem.render())
-        return 1
     columns = coverage_columns(catalogue)
     table = coverage(catalogue)
     header = ["municipality", *(c.key.split(":", 1)[1] for c in columns)]
@@ -63,6 +101,26 @@ def report(args: argparse.Namespace) -> int:
     return 0
 
 
+def codeowners(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .codeowners import codeowners as generate
+
+    catalogue, problems = check_catalogue(args.catalogue)
+    if problems:
+        for problem in problems:
+            print(problem.render())
+        return 1
+    text = generate(catalogue, Path(args.catalogue).name)
+    if args.write:
+        target = Path(".github") / "CODEOWNERS"
+        target.parent.mkdir(exist_ok=True)
+        target.write_text(text, "utf-8")
+    else:
+        print(text, end="")
+    return 0
+
+
 def build(args: argparse.Namespace) -> int:
     from .publish import build as build_site
 
@@ -76,24 +134,42 @@ def serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _translate(lang: str | None):
+    from .i18n import checker_translations, language_from_environment
+
+    return checker_translations(lang or language_from_environment(os.environ)).gettext
+
+
+def github_annotation(level: str, problem, translate) -> str:
+    """`::error file=…,line=…,col=…::message`, escaped as GitHub's workflow commands require."""
+    def data(text: str) -> str:
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    def prop(text: str) -> str:
+        return data(text).replace(":", "%3A").replace(",", "%2C")
+
+    return (f"::{level} file={prop(problem.path)},line={problem.line},col={problem.column}::"
+            f"{data(problem.message(translate))}")
+
+
 def check(args: argparse.Namespace) -> int:
     catalogue, problems = check_catalogue(args.catalogue)
+    translate = _translate(args.lang)
     if problems:
         for problem in problems:
-            print(problem.render())
-        noun = "problem" if len(problems) == 1 else "problems"
-        print(f"{len(problems)} {noun} found; the catalogue was not accepted.", file=sys.stderr)
+            print(github_annotation("error", problem, translate) if args.format == "github"
+                  else problem.render(translate))
+        print(translate(SUMMARY_PROBLEMS).format(count=len(problems)), file=sys.stderr)
         return 1
-    counts = catalogue.counts()
-    print(f"{args.catalogue}: OK: {counts['municipalities']} municipalities, "
-          f"{counts['providers']} providers, {counts['services']} services, "
-          f"{counts['locations']} locations, {counts['meeting_places']} meeting places")
+    print(translate(SUMMARY_OK).format(path=args.catalogue, **catalogue.counts()))
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    return {"check": check, "report": report, "build": build, "serve": serve}[args.command](args)
+    commands = {"check": check, "report": report, "codeowners": codeowners, "build": build,
+                "serve": serve}
+    return commands[args.command](args)
 
 
 if __name__ == "__main__":

@@ -142,6 +142,22 @@ def this_week(ctx, place):
     return programme.occurrences(place, first, last, include_cancelled=True)
 
 
+@pass_context
+def report_error_url(ctx, entry, title: str) -> str:
+    """A pre-filled issue (or email) naming the entry, its file and line, and this page."""
+    path, line = entry.source if hasattr(entry, "source") else (entry.path, 1)
+    page = f"{ctx['site_url'] or ''}/{ctx['lang']}/{ctx['page'].key}"
+    subject = f"{title}: {entry.name.fi} ({getattr(entry, 'id', getattr(entry, 'slug', ''))})"
+    body = (f"{ctx['report_body_intro']}\n\n"
+            f"- {getattr(entry, 'id', getattr(entry, 'slug', ''))}\n- {path}:{line}\n- {page}\n")
+    settings = ctx["report_errors"]
+    if settings["mode"] == "email":
+        return "mailto:" + quote(settings["email"], safe="@.") + "?" + urlencode(
+            {"subject": subject, "body": body}, quote_via=quote)
+    return f"{settings['repository'].rstrip('/')}/issues/new?" + urlencode(
+        {"title": subject, "body": body, "labels": "tietovirhe"}, quote_via=quote)
+
+
 OPEN_NOW_DAYS = 42
 
 
@@ -197,6 +213,7 @@ FILTERS = {
     "date": date, "long_date": long_date, "day": day, "interval": interval,
     "day_range": day_range, "phone": phone_display, "tel": tel_href, "osm": osm_link,
     "mailto": mailto, "open_spans": open_spans, "holiday_name": holiday_name,
+    "report_error_url": report_error_url,
 }
 @pass_context
 def paths_of_service(ctx, service):

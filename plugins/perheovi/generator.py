@@ -87,6 +87,9 @@ class PerheoviGenerator(Generator):
             "quick_exit_url": self.settings.get("PERHEOVI_QUICK_EXIT_URL",
                                                 "https://www.ilmatieteenlaitos.fi/"),
             "coverage": coverage(catalogue),
+            "report_errors": {"mode": self.settings.get("PERHEOVI_REPORT_ERRORS", "email"),
+                              "repository": self.settings.get("PERHEOVI_REPOSITORY", ""),
+                              "email": catalogue.region.coordinator.email},
             "coverage_columns": coverage_columns(catalogue),
         }
 
@@ -96,6 +99,8 @@ class PerheoviGenerator(Generator):
             self.env.install_gettext_translations(translations, newstyle=True)
             base = dict(self.common, lang=lang,
                         fallback_note=translations.gettext("in Finnish"),
+                        report_body_intro=translations.gettext(
+                            "What is wrong or missing in this information?"),
                         clock_pattern=i18n.clock_pattern(lang),
                         day_names_in_sentence=i18n.day_names_in_sentence(lang))
             for page in self.pages:

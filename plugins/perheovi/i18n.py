@@ -24,8 +24,9 @@ from .values import DAYS
 SITE_LANGUAGES = ("fi", "sv", "en")
 
 
-def load_translations(translations_dir: Path, lang: str) -> gettext.NullTranslations:
-    po = translations_dir / lang / "LC_MESSAGES" / "messages.po"
+def load_translations(translations_dir: Path, lang: str,
+                      domain: str = "messages") -> gettext.NullTranslations:
+    po = translations_dir / lang / "LC_MESSAGES" / f"{domain}.po"
     if not po.exists():
         return gettext.NullTranslations()
     with po.open("rb") as handle:
@@ -39,6 +40,24 @@ def load_translations(translations_dir: Path, lang: str) -> gettext.NullTranslat
 # Finland's variants of each language: Finland-Swedish and English-in-Finland conventions
 # (24-hour clock with a dot, day-first dates), straight from CLDR.
 _LOCALES = {"fi": "fi_FI", "sv": "sv_FI", "en": "en_FI"}
+
+
+def checker_translations(lang: str) -> gettext.NullTranslations:
+    """The messages of `perheovi check` and `perheovi report` in `lang` (English: the msgids)."""
+    from importlib import resources
+
+    folder = Path(str(resources.files(__package__).joinpath("translations")))
+    return load_translations(folder, lang, domain="perheovi")
+
+
+def language_from_environment(environ) -> str:
+    """fi, sv or en from LANGUAGE, LC_ALL, LC_MESSAGES or LANG (the gettext order)."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        for value in environ.get(name, "").split(":"):
+            code = value[:2].lower()
+            if code in SITE_LANGUAGES:
+                return code
+    return "en"
 
 
 @lru_cache(maxsize=None)

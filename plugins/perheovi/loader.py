@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from .catalogue import Catalogue, SourceFile, Unread, link
 from .model import FILE_MODELS
-from .problems import MESSAGES, CatalogueError, Problem, did_you_mean
+from .problems import MESSAGES, CatalogueError, Problem, suggestion
 from .values import SLUG_PATTERN, slugify
 from .yamlsource import YamlDocument, read_yaml_file
 
@@ -143,7 +143,7 @@ def _problem_from(doc: YamlDocument, model: type[BaseModel], detail: dict) -> Pr
         known = _fields_at(model, loc[:-1])
         line, column = doc.position(loc, key=True)
         return Problem(doc.path, line, column, "unknown_key", {
-            "key": loc[-1], "hint": did_you_mean(str(loc[-1]), known),
+            "key": loc[-1], "hint": suggestion(str(loc[-1]), known),
             "known": ", ".join(known)})
     if "[key]" in loc:
         loc = loc[:loc.index("[key]")]

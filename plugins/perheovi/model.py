@@ -375,13 +375,16 @@ class _Offers(Record):
     meeting_places: list[MeetingPlace] = []
 
 
+Owner = Annotated[str, Field(pattern=r"^@[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)?$")]
+
+
 class ProviderFile(_Offers):
     kind: ProviderKind
     name: Name
     website: WebUrl | None = None
     description: Text | None = None
     reviewed: Date
-    owners: list[Annotated[str, Field(pattern=r"^@[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)?$")]] = []
+    owners: list[Owner] = []
 
 
 class MunicipalityFile(_Offers):
@@ -389,6 +392,7 @@ class MunicipalityFile(_Offers):
     name: Name | None = None
     website: WebUrl | None = None
     reviewed: Date | None = None
+    owners: list[Owner] = []
 
 
 class Coordinator(Record):

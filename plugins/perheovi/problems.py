@@ -25,7 +25,10 @@ class Problem:
 
     def message(self, translate=lambda text: text) -> str:
         template = MESSAGES.get(self.code, MESSAGES["invalid_value"])
-        return translate(template).format(**_quoted(self.params))
+        params = _quoted(self.params)
+        if params.get("hint"):  # the suggested word, told in the reader's language
+            params["hint"] = translate(HINT).format(word=params["hint"])
+        return translate(template).format(**params)
 
     def render(self, translate=lambda text: text) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.message(translate)}"
@@ -43,11 +46,6 @@ def suggestion(word: str, choices, aliases: dict[str, str] | None = None) -> str
     return lookup[matches[0]] if matches else ""
 
 
-def did_you_mean(word: str, choices, aliases: dict[str, str] | None = None) -> str:
-    best = suggestion(word, choices, aliases)
-    return f' (did you mean "{best}"?)' if best else ""
-
-
 class CatalogueError(Exception):
     """The catalogue has problems; `problems` lists every one of them, sorted."""
 
@@ -58,6 +56,8 @@ class CatalogueError(Exception):
     def report(self, translate=lambda text: text) -> str:
         return "\n".join(problem.render(translate) for problem in self.problems)
 
+
+HINT = N_(' (did you mean "{word}"?)')
 
 MESSAGES: dict[str, str] = {
     # Reading the file
@@ -165,6 +165,14 @@ MESSAGES: dict[str, str] = {
         "more than one step is marked as the first contact (also step {other}); keep one"),
     "step_id_twice": N_('the step id "{value}" is used twice in this path'),
     "area_region_alone": N_('"region" already covers every municipality; list nothing else with it'),
+    # The freshness report (warnings)
+    "stale_entry": N_(
+        '{what} "{name}" was last checked on {date}, more than {months} months ago; check it '
+        "and update `reviewed`"),
+    "missing_translation": N_('{what} "{name}" has no {language} text for: {fields}'),
+    "no_hours": N_(
+        'service "{name}" has no contact channel with hours; add `hours` to a phone, chat or '
+        "walk-in channel"),
     # References across files
     "unknown_reference": N_('there is no {kind} "{value}" in the catalogue{hint}'),
     "duplicate_id": N_('the id "{value}" is already used in {other}; ids must be unique'),

@@ -21,7 +21,7 @@ from phonenumbers import shortnumberinfo
 from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from .problems import did_you_mean
+from .problems import suggestion
 from .reference import MUNICIPALITIES
 
 
@@ -94,7 +94,7 @@ def choice(values, what: str, aliases: dict[str, str] | None = None):
         text = _text_value(value).strip()
         if text not in allowed:
             raise fail("unknown_choice", value=text, what=what, allowed=", ".join(allowed),
-                       hint=did_you_mean(text, allowed, aliases))
+                       hint=suggestion(text, allowed, aliases))
         return text
 
     return Annotated[str, BeforeValidator(validate),
@@ -222,7 +222,7 @@ def parse_day_spec(value) -> tuple[int, ...]:
         for end in ends:
             if end not in DAYS:
                 raise fail("unknown_choice", value=end, what="a day of the week",
-                           allowed=", ".join(DAYS), hint=did_you_mean(end, DAYS, DAY_ALIASES))
+                           allowed=", ".join(DAYS), hint=suggestion(end, DAYS, DAY_ALIASES))
         if len(ends) > 2:
             raise fail("unknown_choice", value=part, what="a day or a range of days",
                        allowed="mon, mon-fri, sat,sun", hint="")
@@ -326,7 +326,7 @@ def _language(value) -> str:
     text = _text_value(value).strip()
     if not (text.isascii() and text.isalpha() and text.islower() and is_language_code(text)):
         raise fail("bad_language", value=text,
-                   hint=did_you_mean(text.lower(), _COMMON_LANGUAGES, _LANGUAGE_ALIASES))
+                   hint=suggestion(text.lower(), _COMMON_LANGUAGES, _LANGUAGE_ALIASES))
     return text
 
 
@@ -340,7 +340,7 @@ def _municipality_code(value) -> str:
         text = text.zfill(3)
     if text not in MUNICIPALITIES:
         names = {m.name_fi.lower(): code for code, m in MUNICIPALITIES.items()}
-        best = did_you_mean(text.lower(), [], names)
+        best = suggestion(text.lower(), [], names)
         raise fail("bad_municipality_code", value=text, hint=best)
     return text
 

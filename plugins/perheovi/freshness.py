@@ -1,0 +1,55 @@
+"""Freshness and translation report: what coordinators should ask providers to look at.
+
+Entries not reviewed for a year, texts without Swedish or English, services a family cannot
+see the contact hours of. Warnings, not errors: the site still builds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .problems import Problem
+
+LANGUAGE_NAMES = {"sv": "Swedish", "en": "English"}
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return dt.date(year, month + 1, min(day.day, 28))
+
+
+def findings(catalogue, today: dt.date, months: int = 12) -> list[Problem]:
+    limit = _months_before(today, months)
+    found: list[Problem] = []
+
+    def at(entry) -> tuple[str, int]:
+        return entry.source if hasattr(entry, "source") and entry.source[0] else (entry.path, 1)
+
+    kinds = [("provider", o) for o in catalogue.providers.values()] + \
+            [("service", s) for s in catalogue.sorted_services] + \
+            [("meeting place", m) for m in catalogue.sorted_meeting_places]
+    for what, entry in kinds:
+        path, line = at(entry)
+        if entry.reviewed and entry.reviewed < limit:
+            found.append(Problem(path, line, 1, "stale_entry", {
+                "what": what, "name": entry.name.fi, "date": entry.reviewed.isoformat(),
+                "months": months}))
+        for lang, language in LANGUAGE_NAMES.items():
+            missing = [field for field in ("name", "summary")
+                       if getattr(entry, field, None) is not None
+                       and not getattr(entry, field).has(lang)]
+            if missing:
+                found.append(Problem(path, line, 1, "missing_translation", {
+                    "what": what, "name": entry.name.fi, "language": language,
+                    "fields": ", ".join(missing)}))
+    for service in catalogue.sorted_services:
+        if not any(_has_hours(contact, catalogue) for contact in service.contacts):
+            path, line = at(service)
+            found.append(Problem(path, line, 1, "no_hours", {"name": service.name.fi}))
+    return sorted(found)
+
+
+def _has_hours(contact, catalogue) -> bool:
+    if contact.hours:
+        return True
+    return contact.type == "walk-in" and catalogue.locations[contact.location].hours is not None
