@@ -41,6 +41,9 @@ def _parser() -> argparse.ArgumentParser:
                                  "from the owners fields of the catalogue")
     owners.add_argument("catalogue", nargs="?", default="catalogue")
     owners.add_argument("--write", action="store_true", help="write .github/CODEOWNERS")
+    schema = commands.add_parser("schema", help="print (or --write into schema/) the JSON "
+                                 "Schemas of the catalogue files")
+    schema.add_argument("--write", action="store_true")
     build = commands.add_parser("build", help="build the site into output/, atomically")
     build.add_argument("--settings", default="pelicanconf.py",
                        help="Pelican settings (publishconf.py for the public site)")
@@ -121,6 +124,20 @@ def codeowners(args: argparse.Namespace) -> int:
     return 0
 
 
+def schema(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .schema import schemas
+
+    for name, text in schemas().items():
+        if args.write:
+            Path("schema").mkdir(exist_ok=True)
+            (Path("schema") / name).write_text(text, "utf-8")
+        else:
+            print(f"--- {name}\n{text}", end="")
+    return 0
+
+
 def build(args: argparse.Namespace) -> int:
     from .publish import build as build_site
 
@@ -167,8 +184,8 @@ def check(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    commands = {"check": check, "report": report, "codeowners": codeowners, "build": build,
-                "serve": serve}
+    commands = {"check": check, "report": report, "codeowners": codeowners, "schema": schema,
+                "build": build, "serve": serve}
     return commands[args.command](args)
 
 

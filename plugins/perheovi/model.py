@@ -11,12 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import (
+    BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, model_validator,
+)
 
 from .hours import HOLIDAY_NAMES
 from .taxonomy import CATEGORIES, LANGUAGES, TARGET_GROUPS
 from .values import (
-    DAYS, Date, Day, DaySpec, Email, Intervals, IntervalValue, Language, Latitude, LongText,
+    DAY_SPEC_PATTERN, DAYS, INTERVAL_PATTERN, Date, Day, DaySpec, Email, Intervals, IntervalValue, Language, Latitude, LongText,
     Longitude, MunicipalityCode, Phone, PostalCode, ShortText, Slug, WebUrl, choice, fail,
 )
 
@@ -52,17 +54,22 @@ class _LocalText(Record):
         return self.fi
 
 
-def _local_text(limit_type):
+def _local_text(limit_type, limit: int):
     class LocalText(_LocalText):
         fi: limit_type
         sv: limit_type | None = None
         en: limit_type | None = None
 
-    return Annotated[LocalText, BeforeValidator(_plain_string_is_finnish)]
+    text = {"type": "string", "minLength": 1, "maxLength": limit}
+    schema = {"oneOf": [text, {
+        "type": "object", "required": ["fi"], "additionalProperties": False,
+        "properties": {"fi": text, "sv": text, "en": text}}],
+        "description": "Finnish text, or {fi: …, sv: …, en: …} (fi required)"}
+    return Annotated[LocalText, BeforeValidator(_plain_string_is_finnish), WithJsonSchema(schema)]
 
 
-Name = _local_text(ShortText)
-Text = _local_text(LongText)
+Name = _local_text(ShortText, 200)
+Text = _local_text(LongText, 5000)
 LocalText = _LocalText
 
 CategoryId = choice(CATEGORIES, "a service category", {c.label["fi"].lower(): c.id
@@ -82,7 +89,11 @@ ChannelType = choice(("phone", "chat", "eservice", "web", "walk-in", "email"),
 
 # --- hours -----------------------------------------------------------------------------------
 
-Weekly = dict[DaySpec, Intervals]
+Weekly = Annotated[dict[DaySpec, Intervals], WithJsonSchema({
+    "type": "object", "propertyNames": {"pattern": DAY_SPEC_PATTERN},
+    "additionalProperties": {"oneOf": [
+        {"type": "string", "pattern": INTERVAL_PATTERN},
+        {"type": "array", "items": {"type": "string", "pattern": INTERVAL_PATTERN}}]}})]
 
 
 class Period(Record):
@@ -264,7 +275,10 @@ def _region_or_list(value):
     return ["region"] if value == "region" else value
 
 
-Area = Annotated[list[Slug], BeforeValidator(_region_or_list), Field(min_length=1)]
+Area = Annotated[list[Slug], BeforeValidator(_region_or_list), Field(min_length=1),
+                 WithJsonSchema({"oneOf": [{"const": "region"}, {
+                     "type": "array", "minItems": 1,
+                     "items": {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"}}]})]
 
 
 def _check_area(area: list[str] | None) -> None:

@@ -210,7 +210,7 @@ Intervals = Annotated[list[IntervalValue], BeforeValidator(one_or_many),
                           {"type": "array", "items": {"type": "string",
                                                       "pattern": INTERVAL_PATTERN}}]})]
 
-_DAY_SPEC_PATTERN = r"^(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun))?" \
+DAY_SPEC_PATTERN = r"^(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun))?" \
                     r"(,(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun))?)*$"
 
 
@@ -233,7 +233,7 @@ def parse_day_spec(value) -> tuple[int, ...]:
 
 
 DaySpec = Annotated[tuple[int, ...], BeforeValidator(parse_day_spec),
-                    WithJsonSchema({"type": "string", "pattern": _DAY_SPEC_PATTERN})]
+                    WithJsonSchema({"type": "string", "pattern": DAY_SPEC_PATTERN})]
 
 
 # --- contact details -------------------------------------------------------------------------
