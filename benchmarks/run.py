@@ -218,6 +218,128 @@ def search_table(f: dict) -> str:
     return "\n".join(lines)
 
 
+# --- build speed and size ------------------------------------------------------------------
+
+def timed(command: list[str], env: dict) -> tuple[float, int]:
+    """Wall time and peak resident memory (MiB) of a command and everything it waits for."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) // 1024
+
+
+def floor_seconds(catalogue_dir: Path, output: Path) -> tuple[float, int]:
+    """Render the same pages with bare Jinja2 from already-loaded data, and write them.
+
+    The catalogue is loaded first and not timed; the same templates, filters and contexts as
+    the generator's (generator.render_pages) are used, without Pelican, search or calendars."""
+    import gettext
+
+    from jinja2 import Environment, FileSystemLoader
+
+    from perheovi import filters, i18n
+    from perheovi.generator import render_pages, site_context
+    from perheovi.loader import load_catalogue
+    from perheovi.pages import catalogue_pages
+
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    catalogue = load_catalogue(catalogue_dir)
+    env = Environment(loader=FileSystemLoader(str(ROOT / "theme" / "templates")),
+                      extensions=["jinja2.ext.i18n", "jinja2.ext.do"], autoescape=True,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(filters.FILTERS)
+    env.globals.update(filters.GLOBALS)
+    settings = {"PERHEOVI_ACCESSIBILITY": _settings()["PERHEOVI_ACCESSIBILITY"]}
+    translations = {lang: i18n.load_translations(ROOT / "theme" / "translations", lang)
+                    for lang in LANGUAGES}
+    pages = catalogue_pages(catalogue)
+    common = site_context(catalogue, settings, LANGUAGES)
+    del gettext
+    written = 0
+
+    def emit(path, template, context):
+        nonlocal written
+        target = output / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(template.render(context), "utf-8")
+        written += 1
+
+    start = time.perf_counter()
+    render_pages(env, pages, common, translations, emit)
+    return time.perf_counter() - start, written
+
+
+def _settings() -> dict:
+    namespace: dict = {}
+    exec((ROOT / "pelicanconf.py").read_text("utf-8"), namespace)
+    return namespace
+
+
+def bench_build(name: str, catalogue_dir: Path) -> dict:
+    work = Path(tempfile.mkdtemp(prefix=f"perheovi-{name}-"))
+    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, PERHEOVI_CATALOGUE=str(catalogue_dir),
+               LANGUAGE="en")
+    check, check_mib = timed([sys.executable, "-m", "perheovi.cli", "check",
+                              str(catalogue_dir)], env)
+    output = work / "site"
+    build_s, build_mib = timed([sys.executable, "-m", "perheovi.cli", "build", "--output",
+                                str(output)], env)
+    html = sorted(output.rglob("*.html"))
+    css = (output / "theme" / "css" / "site.css").read_bytes()
+    sample = html[:: max(1, len(html) // 2000)]
+    average_gzip = statistics.mean(gz(p.read_bytes()) for p in sample) + gz(css)
+    total = sum(p.stat().st_size for p in output.rglob("*") if p.is_file())
+    floor, floor_pages = floor_seconds(catalogue_dir, work / "floor")
+    search = {}
+    for lang in LANGUAGES:
+        index = (output / lang / "search" / "index.json").read_bytes()
+        stores = list((output / lang / "search").glob("store-*.json"))
+        search[lang] = (len(index), gz(index), len(stores))
+    return {"name": name, "check_s": check, "build_s": build_s, "peak_mib": build_mib,
+            "pages": len(html), "pages_per_s": len(html) / build_s, "output_mib":
+            total / 1024 / 1024, "average_page_gzip": average_gzip, "floor_s": floor,
+            "floor_pages": floor_pages, "ratio": build_s / floor, "search": search}
+
+
+def build_table(results: list[dict]) -> str:
+    targets = {
+        "sample": {"check_s": 0.5, "build_s": 3.0},
+        "national": {"check_s": 10.0, "build_s": 60.0, "peak_mib": 2048, "ratio": 1.5},
+    }
+    lines = ["| | " + " | ".join(r["name"] for r in results) + " |",
+             "|---|" + "---|" * len(results)]
+
+    def row(label, key, fmt, target_key=None):
+        cells = []
+        for r in results:
+            cell = fmt(r[key])
+            goal = targets.get(r["name"], {}).get(target_key or key)
+            if goal is not None:
+                cell += f" (target ≤ {goal}{' s' if key.endswith('_s') else ''}: " \
+                        f"{'met' if r[key] <= goal else 'MISSED'})"
+            cells.append(cell)
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+
+    row("`perheovi check`", "check_s", lambda v: f"{v:.2f} s")
+    row("full build (`perheovi build`)", "build_s", lambda v: f"{v:.1f} s")
+    row("pages written", "pages", lambda v: f"{v:,}")
+    row("pages per second", "pages_per_s", lambda v: f"{v:.0f}")
+    row("peak memory (MiB)", "peak_mib", lambda v: f"{v:,}")
+    row("output size", "output_mib", lambda v: f"{v:.1f} MiB")
+    row("average page, HTML+CSS gzip", "average_page_gzip", lambda v: f"{v / 1024:.1f} KB",
+        None)
+    row("bare-Jinja2 floor (same pages, loaded data)", "floor_s", lambda v: f"{v:.1f} s")
+    row("build / floor", "ratio", lambda v: f"{v:.2f}x")
+    for lang in LANGUAGES:
+        lines.append(f"| search index {lang} (raw / gzip) | " + " | ".join(
+            f"{kb(r['search'][lang][0])} / {kb(r['search'][lang][1])}" for r in results) + " |")
+    return "\n".join(lines)
+
+
 # --- the report ------------------------------------------------------------------------------
 
 def machine() -> str:
@@ -250,8 +372,20 @@ def write_report(sections: dict[str, str]) -> None:
 
 
 def main(argv: list[str]) -> None:
-    wanted = set(argv) or {"search"}
+    wanted = set(argv) or {"search", "build"}
     sections = {}
+    if "build" in wanted or "sample" in wanted or "national" in wanted:
+        results = [bench_build("sample", ROOT / "catalogue")]
+        if "sample" not in wanted:
+            sys.path.insert(0, str(ROOT / "benchmarks"))
+            import national
+
+            target = Path(tempfile.mkdtemp(prefix="perheovi-national-")) / "catalogue"
+            national.generate(target)
+            results.append(bench_build("national", target))
+        table = build_table(results)
+        print(table)
+        sections["build"] = "## Build speed and size\n\n" + table + "\n\n" + BUILD_NOTES
     if "search" in wanted:
         figures = bench_search()
         sections["search"] = "## Search: lunr.js and Pagefind on the sample site\n\n" + \
@@ -286,6 +420,14 @@ adhd -> nepsy, dentist -> oral health), the one-letter typos (it has no fuzzy ma
 inflected compounds; perheovi adds synonym groups and Voikko's compound parts at build time
 and retries fuzzily. Pagefind could be given the same extra words as hidden, weighted text in
 the pages; its typo tolerance cannot be added from outside."""
+
+
+BUILD_NOTES = """`national` is `benchmarks/national.py` at its defaults (seed 2026): all 309
+municipalities, 21 counties plus Helsinki and Åland, about 20,000 services and 2,000 meeting
+places. Times are wall-clock on the machine above; peak memory is the largest resident set of
+the build's processes. The floor renders the same pages from the same contexts with bare
+Jinja2 (`generator.render_pages`), the catalogue already loaded, and writes them; the build
+adds loading and validating the catalogue, Pelican, the search indexes and the calendars."""
 
 
 if __name__ == "__main__":

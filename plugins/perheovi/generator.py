@@ -20,7 +20,7 @@ from . import search
 from .paths import coverage, coverage_columns, gaps
 from .sitemap import opensearch_xml, sitemap_xml
 from .vendor import MissingNodeModules, vendored_files
-from .taxonomy import CATEGORIES, GROUPS
+from .taxonomy import CATEGORIES
 
 
 def accessibility_settings(settings) -> dict:
@@ -35,6 +35,48 @@ def accessibility_settings(settings) -> dict:
     for key in ("feedback_phone", "authority_phone"):
         values[f"{key}_e164"] = normalise_phone(values[key]) if values.get(key) else None
     return values
+
+
+def site_context(catalogue, settings, languages) -> dict:
+    """What every page's template sees, whatever its language."""
+    today = build_date()
+    return {
+        "catalogue": catalogue,
+        "region": catalogue.region,
+        "categories": CATEGORIES,
+        "languages": languages,
+        "language_names": {lang: i18n.own_language_name(lang) for lang in languages},
+        "build_date": today,
+        "open_now_horizon": filters.open_now_horizon(today),
+        "site_url": settings.get("SITEURL", ""),
+        "accessibility": accessibility_settings(settings),
+        "quick_exit_url": settings.get("PERHEOVI_QUICK_EXIT_URL",
+                                       "https://www.ilmatieteenlaitos.fi/"),
+        "coverage": coverage(catalogue),
+        "coverage_columns": coverage_columns(catalogue),
+        "report_errors": {"mode": settings.get("PERHEOVI_REPORT_ERRORS", "email"),
+                          "repository": settings.get("PERHEOVI_REPOSITORY", ""),
+                          "email": catalogue.region.coordinator.email},
+    }
+
+
+def render_pages(env, pages, common: dict, translations: dict, emit) -> None:
+    """Every page in every language: `emit(path, template, context)` writes one.
+
+    Shared by the Pelican generator and the benchmark's bare-Jinja2 floor, so that the two
+    render exactly the same pages from the same contexts."""
+    for lang, catalog in translations.items():
+        env.install_gettext_translations(catalog, newstyle=True)
+        base = dict(common, lang=lang,
+                    fallback_note=catalog.gettext("in Finnish"),
+                    report_body_intro=catalog.gettext(
+                        "What is wrong or missing in this information?"),
+                    clock_pattern=i18n.clock_pattern(lang),
+                    day_names_in_sentence=i18n.day_names_in_sentence(lang))
+        for page in pages:
+            template = env.get_template(f"pages/{page.template}.html")
+            emit(page.path(lang), template, dict(
+                base, page=page, root="../" * page.url(lang).count("/"), **page.context))
 
 
 def add_generator(pelican):
@@ -71,43 +113,13 @@ class PerheoviGenerator(Generator):
                   f"{municipality}", file=sys.stderr)
         self.env.filters.update(filters.FILTERS)
         self.env.globals.update(filters.GLOBALS)
-        self.common = {
-            "catalogue": catalogue,
-            "region": catalogue.region,
-            "categories": CATEGORIES,
-            "category_groups": GROUPS,
-            "languages": self.languages,
-            "language_names": {lang: i18n.own_language_name(lang) for lang in self.languages},
-            "build_date": build_date(),
-            "open_now_horizon": filters.open_now_horizon(build_date()),
-            "site_url": self.settings.get("SITEURL", ""),
-            "content_slugs": {page.key.strip("/") for page in self.pages
-                              if page.template == "content"},
-            "accessibility": accessibility_settings(self.settings),
-            "quick_exit_url": self.settings.get("PERHEOVI_QUICK_EXIT_URL",
-                                                "https://www.ilmatieteenlaitos.fi/"),
-            "coverage": coverage(catalogue),
-            "report_errors": {"mode": self.settings.get("PERHEOVI_REPORT_ERRORS", "email"),
-                              "repository": self.settings.get("PERHEOVI_REPOSITORY", ""),
-                              "email": catalogue.region.coordinator.email},
-            "coverage_columns": coverage_columns(catalogue),
-        }
+        self.common = site_context(catalogue, self.settings, self.languages)
 
     def generate_output(self, writer):
-        for lang in self.languages:
-            translations = self.translations[lang]
-            self.env.install_gettext_translations(translations, newstyle=True)
-            base = dict(self.common, lang=lang,
-                        fallback_note=translations.gettext("in Finnish"),
-                        report_body_intro=translations.gettext(
-                            "What is wrong or missing in this information?"),
-                        clock_pattern=i18n.clock_pattern(lang),
-                        day_names_in_sentence=i18n.day_names_in_sentence(lang))
-            for page in self.pages:
-                template = self.get_template(f"pages/{page.template}")
-                depth = page.url(lang).count("/")
-                writer.write_file(page.path(lang), template, dict(
-                    base, page=page, root="../" * depth, **page.context))
+        def emit(path, template, context):
+            writer.write_file(path, template, context)
+
+        render_pages(self.env, self.pages, self.common, self.translations, emit)
         self._write_calendars()
         self._write_search()
         self._write_site_files(writer)
