@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from functools import lru_cache
 
-from icalendar import Calendar, Event, vRecur
+from icalendar import Calendar, Event, Timezone, vRecur
 
 from .builddate import HELSINKI
 from .programme import excluded_dates
@@ -68,5 +69,12 @@ def programme_calendar(places, catalogue, lang: str, name: str, build_date: dt.d
     for place in places:
         for event in _events(place, catalogue, lang, stamp):
             calendar.add_component(event)
-    calendar.add_missing_timezones()
+    if calendar.subcomponents:
+        calendar.subcomponents.insert(0, _helsinki())
     return calendar.to_ical()
+
+
+@lru_cache(maxsize=1)
+def _helsinki():
+    """Europe/Helsinki as a VTIMEZONE, built once: icalendar derives it from zoneinfo."""
+    return Timezone.from_tzid("Europe/Helsinki")

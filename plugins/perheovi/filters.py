@@ -8,6 +8,7 @@ escaped here or by Jinja's autoescape; catalogue text is never trusted as markup
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import quote, urlencode
 
 import phonenumbers
@@ -169,6 +170,7 @@ def open_now_horizon(build_date) -> int:
     return int(hours_engine.local_instant(end, 0).timestamp()) // 60
 
 
+@lru_cache(maxsize=65536)
 def phone_display(number: str) -> str:
     """040 0001234 for ordinary numbers; short service numbers in groups of three (116 117)."""
     if not number.startswith("+"):

@@ -141,14 +141,19 @@ def compound_parts(word: str, vocabulary: set[str]) -> list[str]:
     return found
 
 
-def synonym_terms(text_terms: set[str], groups, pipeline: LanguagePipeline) -> list[str]:
-    """All words of every synonym group one of whose entries the document contains."""
+def synonym_terms(text_terms: set[str], groups: list[tuple[list, list[set]]]) -> list[str]:
+    """All words of every synonym group one of whose entries the document contains.
+
+    `groups` pairs each group with its entries' terms (see `group_terms`)."""
     extra = []
-    for group in groups:
-        entries = [pipeline.terms(entry) for entry in group]
-        if any(terms and set(terms) <= text_terms for terms in entries):
+    for group, entries in groups:
+        if any(terms and terms <= text_terms for terms in entries):
             extra.extend(group)
     return extra
+
+
+def group_terms(groups, pipeline: LanguagePipeline) -> list[tuple[list, list[set]]]:
+    return [(group, [set(pipeline.terms(entry)) for entry in group]) for group in groups]
 
 
 # --- documents -------------------------------------------------------------------------------
@@ -245,6 +250,7 @@ def _add_parts(docs: list[dict], lang: str, pipeline: LanguagePipeline, synonyms
     vocabulary = {word for doc in docs for field, _ in FIELDS if field != "parts"
                   for word in _words(doc[field])}
     vocabulary |= {word for group in synonyms for entry in group for word in _words(entry)}
+    groups = group_terms(synonyms, pipeline)
     for doc in docs:
         text = " ".join(doc[field] for field, _ in FIELDS if field != "parts")
         parts: list[str] = []
@@ -254,7 +260,7 @@ def _add_parts(docs: list[dict], lang: str, pipeline: LanguagePipeline, synonyms
             elif lang == "sv":
                 parts.extend(compound_parts(word, vocabulary))
         terms = set(pipeline.terms(text + " " + " ".join(parts)))
-        parts.extend(synonym_terms(terms, synonyms, pipeline))
+        parts.extend(synonym_terms(terms, groups))
         doc["parts"] = " ".join(sorted(set(parts)))
 
 
