@@ -145,3 +145,20 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+# --- figures the run reports (pages checked, word forms compared…) ---------------------------
+
+FIGURES: list[str] = []
+
+
+def report_figure(text: str) -> None:
+    """A line for the end of the test run's output, e.g. how many pages the gates checked."""
+    FIGURES.append(text)
+
+
+def pytest_terminal_summary(terminalreporter):
+    if FIGURES:
+        terminalreporter.section("perheovi figures")
+        for line in FIGURES:
+            terminalreporter.write_line(line)

@@ -15,7 +15,7 @@ import lxml.html
 import pytest
 
 import gates
-from conftest import LANGUAGES
+from conftest import LANGUAGES, report_figure
 
 TEMPLATE_OF = re.compile(r"^/(fi|sv|en)/([a-z-]+)/")
 
@@ -97,9 +97,12 @@ def sweep(site, site_url):
         for gate, pages in result.items():
             for path, problems in pages.items():
                 findings[gate][path] += problems
-    print(f"\naccessibility sweep: {len(paths)} pages ({len(paths) // 3} per language and the "
-          f"language-neutral root and 404) x 2 viewports (320 and 1280 px) = "
-          f"{2 * len(paths)} page checks; {len(walk)} pages walked with the keyboard")
+    per_language = len([p for p in paths if p.startswith("/fi/")])
+    report_figure(f"accessibility gates: {len(paths)} pages ({per_language} per language x 3 "
+                  f"languages + the root and 404 pages) x 2 viewports (320 and 1280 px) = "
+                  f"{2 * len(paths)} page checks with axe-core, reflow, text spacing, 200 % "
+                  f"text, skip link, forced colours, CSP and third-party requests; "
+                  f"{len(walk)} pages walked with the keyboard")
     return findings
 
 
@@ -131,7 +134,7 @@ def test_nu_html_checker_finds_no_error_on_any_page(site):
     errors = gates.nu_html_checker(files)
     report = "\n".join(f"{path}: {m}" for path, messages in errors.items() for m in messages[:3])
     assert not errors, report[:4000]
-    print(f"\nNu Html Checker: {len(files)} pages, no errors")
+    report_figure(f"Nu Html Checker: {len(files)} pages, no errors")
 
 
 def test_no_inline_code_and_a_strict_csp_everywhere(site):

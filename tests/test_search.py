@@ -12,7 +12,7 @@ import yaml
 
 from perheovi.search import language_pipeline
 
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, ROOT, report_figure
 
 QUERIES = yaml.safe_load((ROOT / "tests" / "data" / "search-queries.yaml").read_text("utf-8"))
 NODE_MODULES = str(ROOT / "node_modules")
@@ -61,7 +61,8 @@ def test_python_and_browser_pipelines_make_the_same_terms(catalogue, lang):
     disagreements = [(w, p, b) for w, p, b in zip(words, python, browser) if p != b]
     assert not disagreements
     assert len(words) > 500
-    print(f"{lang}: {len(words)} word forms, identical terms on both sides")
+    report_figure(f"search pipelines, {lang}: {len(words)} word forms, identical terms in "
+                  "lunr.py and lunr.js")
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +99,8 @@ def test_quality_set_recall_at_5(search_page):
         else:
             misses.append(f"{query['lang']}: {query['q']} -> {found}")
     recall = answered / len(QUERIES)
-    print(f"recall@5 = {recall:.3f} over {len(QUERIES)} queries")
+    report_figure(f"search quality: recall@5 = {recall:.3f} over {len(QUERIES)} queries in "
+                  "Chromium")
     assert len(QUERIES) >= 60
     assert recall >= 0.95, misses
 
