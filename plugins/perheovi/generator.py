@@ -129,8 +129,9 @@ class PerheoviGenerator(Generator):
         the browser libraries vendored from node_modules with their licences."""
         morphology = search.FinnishMorphology()
         for lang in self.languages:
-            files = search.search_files(self.catalogue, lang, self.translations[lang].gettext,
-                                        self.node_modules, morphology)
+            files = search.search_files(
+                self.catalogue, lang, self.translations[lang].gettext, self.node_modules,
+                morphology, self.settings.get("PERHEOVI_SEARCH_SHARD_DOCS", search.SHARD_DOCS))
             for name, content in files.items():
                 self._write(f"{lang}/search/{name}", content)
             self._write(f"{lang}/search/opensearch.xml", opensearch_xml(

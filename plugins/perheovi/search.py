@@ -234,7 +234,9 @@ def documents(catalogue, lang: str, translate) -> list[dict]:
             "kind": "provider", "key": f"provider/{provider.slug}/", "category": "",
             "area": ["region"] if "region" in areas or not areas else areas,
             "name": _text(provider.name, lang), "summary": _text(provider.description, lang),
-            "description": " ".join(_text(s.name, lang) for s in provider.services),
+            # the kinds of help it gives, not every service's name: a county runs hundreds
+            "description": " ".join(CATEGORIES[c].label[lang] for c in sorted(
+                {s.category for s in provider.services})),
             "categories": "", "keywords": provider.name.fi, "places": "",
             "provider": "", "where": "", "contact": "",
         })
@@ -276,24 +278,66 @@ def build_index(docs: list[dict], pipeline: LanguagePipeline) -> dict:
     return builder.build().serialize()
 
 
+SHARD_DOCS = 150  # documents per shard (a service serving several of its towns counts once)
+
+
+@dataclass
+class Shard:
+    """Part of a language's index: the region-wide documents (shard 0) or some towns' own."""
+
+    municipalities: list[str]
+    docs: list[dict]
+
+
+def shards(docs: list[dict], municipalities: list[str], limit: int = SHARD_DOCS) -> list[Shard]:
+    """Split the documents so that a search in one town fetches two shards, not the country.
+
+    Shard 0 holds what serves the whole region (digital services, crisis lines, providers);
+    the rest hold the towns in catalogue order, packed while they stay within `limit`
+    documents. A catalogue that fits within `limit` altogether stays one shard."""
+    if len(docs) <= limit:
+        return [Shard(list(municipalities), docs)]
+    everywhere = [doc for doc in docs if doc["kind"] == "provider" or "region" in doc["area"]]
+    local = [doc for doc in docs if doc["kind"] != "provider" and "region" not in doc["area"]]
+    serving: dict[str, list[dict]] = {slug: [] for slug in municipalities}
+    for doc in local:
+        for slug in doc["area"]:
+            serving[slug].append(doc)
+    result = [Shard([], everywhere)]
+    current: Shard | None = None
+    for slug in municipalities:
+        ids = {doc["id"] for doc in current.docs} if current else set()
+        extra = [doc for doc in serving[slug] if doc["id"] not in ids]
+        if current is None or len(current.docs) + len(extra) > limit:
+            current = Shard([], [])
+            result.append(current)
+            extra = serving[slug]
+        current.municipalities.append(slug)
+        current.docs.extend(extra)
+    return result
+
+
 def search_files(catalogue, lang: str, translate, node_modules: str,
-                 morphology: FinnishMorphology | None) -> dict[str, str]:
-    """The files of one language's search: index.json and store-N.json, by file name."""
+                 morphology: FinnishMorphology | None,
+                 shard_docs: int = SHARD_DOCS) -> dict[str, str]:
+    """The files of one language's search, by file name: index.json says which shard serves
+    which town; shard-N.json holds a lunr index, and shard-N-M.json the results it shows."""
     pipeline = language_pipeline(lang, node_modules)
     docs = documents(catalogue, lang, translate)
     _add_parts(docs, lang, pipeline, getattr(catalogue.synonyms, lang), morphology)
-    index = {
-        "version": 1,
-        "lang": lang,
-        "chunk": STORE_CHUNK,
-        "areas": [doc["area"] for doc in docs],
-        "index": build_index(docs, pipeline),
-    }
-    files = {"index.json": _json(index)}
+    parts = shards(docs, list(catalogue.municipalities), shard_docs)
+    files = {"index.json": _json({
+        "version": 2, "lang": lang, "chunk": STORE_CHUNK,
+        "shards": [shard.municipalities for shard in parts]})}
     shown = ("kind", "key", "category", "name", "provider", "where", "contact")
-    for start in range(0, len(docs), STORE_CHUNK):
-        chunk = [{key: doc[key] for key in shown} for doc in docs[start:start + STORE_CHUNK]]
-        files[f"store-{start // STORE_CHUNK}.json"] = _json(chunk)
+    for number, shard in enumerate(parts):
+        local = [dict(doc, id=str(position)) for position, doc in enumerate(shard.docs)]
+        files[f"shard-{number}.json"] = _json({
+            "areas": [doc["area"] for doc in local],
+            "index": build_index(local, pipeline)})
+        for start in range(0, len(local), STORE_CHUNK):
+            chunk = [{key: doc[key] for key in shown} for doc in local[start:start + STORE_CHUNK]]
+            files[f"shard-{number}-{start // STORE_CHUNK}.json"] = _json(chunk)
     return files
 
 

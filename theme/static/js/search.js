@@ -2,7 +2,9 @@
  *
  * The query comes from the URL (?q=…&kunta=…), so a search can be shared and bookmarked and
  * the form works as a plain GET form. Results are written with textContent only: catalogue
- * text and the query are never parsed as HTML.
+ * text and the query are never parsed as HTML. A large catalogue's index is split by area
+ * (index.json lists the shards): the first search fetches the region-wide shard and the
+ * chosen town's, and only the result chunks it shows.
  */
 (function () {
   "use strict";
@@ -26,7 +28,7 @@
   if (!query) { return; }
 
   var base = results.dataset.base;  // the language folder, relative to this page
-  var data = null, index = null, stores = {};
+  var manifest = null, shards = {};
 
   function fetchJson(url) {
     return fetch(url).then(function (response) {
@@ -39,10 +41,30 @@
     return lunr.tokenizer(query).map(String).filter(function (term) { return term.length; });
   }
 
-  function run(fuzzy) {
+  // Which shards to search: shard 0 serves the whole region; a town's own services are in
+  // the shard that lists it. Without a town, a split index searches the region-wide part only.
+  function wanted() {
+    var numbers = [0];
+    manifest.shards.forEach(function (towns, number) {
+      if (number && municipality && towns.indexOf(municipality) !== -1) { numbers.push(number); }
+    });
+    return numbers;
+  }
+
+  function loadShard(number) {
+    if (!shards[number]) {
+      shards[number] = fetchJson("shard-" + number + ".json").then(function (data) {
+        return {number: number, areas: data.areas, index: lunr.Index.load(data.index),
+                chunks: {}};
+      });
+    }
+    return shards[number];
+  }
+
+  function run(shard, fuzzy) {
     var words = terms();
     if (!words.length) { return []; }
-    return index.query(function (q) {
+    return shard.index.query(function (q) {
       words.forEach(function (word) {
         if (fuzzy) {
           q.term(word, {editDistance: word.length >= 7 ? 2 : 1, boost: 1});
@@ -53,36 +75,33 @@
           q.term(word, {usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 2});
         }
       });
+    }).filter(function (hit) {
+      var area = shard.areas[Number(hit.ref)];
+      return !municipality || area.indexOf("region") !== -1 || area.indexOf(municipality) !== -1;
+    }).map(function (hit) { return {shard: shard, ref: Number(hit.ref), score: hit.score}; });
+  }
+
+  function searchAll(loaded, fuzzy) {
+    var hits = [];
+    loaded.forEach(function (shard) { hits = hits.concat(run(shard, fuzzy)); });
+    return hits.sort(function (a, b) {
+      return b.score - a.score || a.shard.number - b.shard.number || a.ref - b.ref;
     });
   }
 
-  function inMunicipality(hit) {
-    if (!municipality) { return true; }
-    var area = data.areas[Number(hit.ref)];
-    return area.indexOf("region") !== -1 || area.indexOf(municipality) !== -1;
-  }
-
-  function load(refs) {
-    var chunks = {};
-    refs.forEach(function (ref) { chunks[Math.floor(ref / data.chunk)] = true; });
-    return Promise.all(Object.keys(chunks).map(function (chunk) {
-      if (stores[chunk]) { return stores[chunk]; }
-      stores[chunk] = fetchJson("store-" + chunk + ".json");
-      return stores[chunk];
-    })).then(function () {
-      return Promise.all(refs.map(function (ref) {
-        return stores[Math.floor(ref / data.chunk)].then(function (chunk) {
-          return chunk[ref % data.chunk];
-        });
-      }));
-    });
+  function doc(hit) {
+    var chunk = Math.floor(hit.ref / manifest.chunk), chunks = hit.shard.chunks;
+    if (!chunks[chunk]) {
+      chunks[chunk] = fetchJson("shard-" + hit.shard.number + "-" + chunk + ".json");
+    }
+    return chunks[chunk].then(function (docs) { return docs[hit.ref % manifest.chunk]; });
   }
 
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
   }
 
-  function render(docs, fuzzy) {
+  function render(docs, fuzzy, partial) {
     var list = document.createElement("ol");
     list.className = "results";
     docs.forEach(function (doc) {
@@ -109,21 +128,25 @@
     if (docs.length) { results.appendChild(list); }
     var count = docs.length === 0 ? text.none : docs.length === 1 ? text.one : text.many;
     status.textContent = (fuzzy && docs.length ? text.fuzzy + " " : "") +
-      fill(count, {count: docs.length, query: query});
+      fill(count, {count: docs.length, query: query}) +
+      (partial ? " " + text.partial : "");
     results.dataset.state = "done";
   }
 
   status.textContent = text.searching;
   fetchJson("index.json").then(function (loaded) {
-    data = loaded;
-    index = lunr.Index.load(loaded.index);
-    performance.mark("perheovi-search-start");
-    var hits = run(false).filter(inMunicipality);
-    var fuzzy = false;
-    if (!hits.length) { hits = run(true).filter(inMunicipality); fuzzy = true; }
-    performance.measure("perheovi-search", "perheovi-search-start");  // for benchmarks/run.py
-    return load(hits.slice(0, 50).map(function (hit) { return Number(hit.ref); }))
-      .then(function (docs) { render(docs, fuzzy); });
+    manifest = loaded;
+    var numbers = wanted();
+    var partial = manifest.shards.length > 1 && !municipality;
+    return Promise.all(numbers.map(loadShard)).then(function (loadedShards) {
+      performance.mark("perheovi-search-start");
+      var hits = searchAll(loadedShards, false);
+      var fuzzy = false;
+      if (!hits.length) { hits = searchAll(loadedShards, true); fuzzy = true; }
+      performance.measure("perheovi-search", "perheovi-search-start");  // benchmarks/run.py
+      return Promise.all(hits.slice(0, 50).map(doc))
+        .then(function (docs) { render(docs, fuzzy, partial); });
+    });
   }).catch(function () {
     status.textContent = text.failed;
     results.dataset.state = "failed";
