@@ -18,6 +18,8 @@ PERHEOVI_CATALOGUE = os.environ.get("PERHEOVI_CATALOGUE", "catalogue")
 PERHEOVI_LANGUAGES = ["fi", "sv", "en"]
 # Documents per search shard: a larger catalogue's index is split by area (see search.py).
 PERHEOVI_SEARCH_SHARD_DOCS = int(os.environ.get("PERHEOVI_SEARCH_SHARD_DOCS", "150"))
+# Worker processes for the pages, search and calendars: 0 means one per core.
+PERHEOVI_PROCESSES = int(os.environ.get("PERHEOVI_PROCESSES", "0"))
 # Where the quick-exit button on sensitive pages leads: a neutral page (the weather).
 PERHEOVI_QUICK_EXIT_URL = "https://www.ilmatieteenlaitos.fi/"
 

@@ -1,9 +1,11 @@
 """perheovi: a Pelican plugin that publishes a family-centre network's catalogue."""
 
-from pelican import signals
-
-from .generator import add_generator
-
 
 def register():
+    """Pelican's entry point. Pelican and the generator are imported here, not at the top:
+    `perheovi check` imports this package and needs neither."""
+    from pelican import signals
+
+    from .generator import add_generator
+
     signals.get_generators.connect(add_generator)

@@ -120,15 +120,41 @@ def day_range(ctx, group, width: str = "abbreviated") -> str:
     return f"{first}–{i18n.day_name(group.last, lang, width)}"
 
 
+def _build_cache(ctx) -> dict:
+    """A cache that lives as long as the Jinja environment: one build."""
+    return ctx.environment.__dict__.setdefault("perheovi_cache", {})
+
+
+@pass_context
+def fragment(ctx, *key, caller) -> Markup:
+    """What the call block renders, once per key, language and page depth: a service's entry
+    is the same on its municipality's, category's, provider's and paths' pages."""
+    cache = _build_cache(ctx)
+    full_key = ("fragment", *key, ctx["lang"], ctx["root"])
+    if full_key not in cache:
+        cache[full_key] = caller()
+    return cache[full_key]
+
+
+def _per_hours(ctx, name: str, hours, compute):
+    """Hours are drawn on many pages in three languages; their schedule is computed once."""
+    cache = _build_cache(ctx)
+    key = (name, id(hours))
+    if key not in cache:
+        cache[key] = (hours, compute(hours, ctx["build_date"]))  # keeps `hours` (and its id)
+    return cache[key][1]
+
+
 @pass_context
 def open_spans(ctx, hours) -> str:
     """The open spans from the build date on, for the "open now" script (see hours.open_data)."""
-    return hours_engine.open_data(hours, ctx["build_date"], OPEN_NOW_DAYS)
+    return _per_hours(ctx, "open", hours,
+                      lambda h, day: hours_engine.open_data(h, day, OPEN_NOW_DAYS))
 
 
 @pass_context
 def upcoming_changes(ctx, hours):
-    return hours_engine.upcoming_changes(hours, ctx["build_date"])
+    return _per_hours(ctx, "changes", hours, hours_engine.upcoming_changes)
 
 
 @pass_context
@@ -225,4 +251,4 @@ def paths_of_service(ctx, service):
 
 
 GLOBALS = {"paths_of": paths_of_service, "url": url, "asset": asset, "day_groups": day_groups, "alphabetical": alphabetical,
-           "upcoming_changes": upcoming_changes, "this_week": this_week}
+           "upcoming_changes": upcoming_changes, "this_week": this_week, "fragment": fragment}

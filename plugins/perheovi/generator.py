@@ -6,6 +6,8 @@ answers "what can a family in X use", `pages` lists the pages, the templates ren
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import sys
 from pathlib import Path
 
@@ -79,6 +81,14 @@ def render_pages(env, pages, common: dict, translations: dict, emit) -> None:
                 base, page=page, root="../" * page.url(lang).count("/"), **page.context))
 
 
+PAGES_PER_TASK = 200
+_RUNNING: "PerheoviGenerator | None" = None  # the generator whose tasks forked workers run
+
+
+def _run_task(task) -> None:
+    _RUNNING._run(task)
+
+
 def add_generator(pelican):
     """`get_generators` handler (a named function: Pelican keeps only a weak reference)."""
     return PerheoviGenerator
@@ -116,43 +126,68 @@ class PerheoviGenerator(Generator):
         self.common = site_context(catalogue, self.settings, self.languages)
 
     def generate_output(self, writer):
-        def emit(path, template, context):
-            writer.write_file(path, template, context)
+        """The pages, search indexes and calendars as independent tasks, on every core.
 
-        render_pages(self.env, self.pages, self.common, self.translations, emit)
-        self._write_calendars()
-        self._write_search()
+        Each task writes its own files, so the order they finish in changes nothing. Worker
+        processes are forked with the loaded catalogue: nothing is pickled but task names."""
+        self.writer = writer
+        tasks = [(kind, lang) for kind in ("search", "calendars") for lang in self.languages]
+        for lang in self.languages:
+            tasks += [("pages", (lang, start))
+                      for start in range(0, len(self.pages), PAGES_PER_TASK)]
+        processes = int(self.settings.get("PERHEOVI_PROCESSES") or os.cpu_count() or 1)
+        if processes == 1 or len(tasks) == 1:
+            for task in tasks:
+                self._run(task)
+        else:
+            global _RUNNING
+            _RUNNING = self
+            with multiprocessing.get_context("fork").Pool(processes) as pool:
+                for _ in pool.imap_unordered(_run_task, tasks):
+                    pass
+        self._write_vendored()
         self._write_site_files(writer)
 
-    def _write_search(self):
-        """Per language: the lunr index and document store, the OpenSearch description; and
-        the browser libraries vendored from node_modules with their licences."""
-        morphology = search.FinnishMorphology()
-        for lang in self.languages:
-            files = search.search_files(
-                self.catalogue, lang, self.translations[lang].gettext, self.node_modules,
-                morphology, self.settings.get("PERHEOVI_SEARCH_SHARD_DOCS", search.SHARD_DOCS))
-            for name, content in files.items():
-                self._write(f"{lang}/search/{name}", content)
-            self._write(f"{lang}/search/opensearch.xml", opensearch_xml(
-                self.settings.get("SITEURL") or "http://localhost:8000", lang,
-                self.catalogue.region.name.get(lang)[0]))
+    def _run(self, task) -> None:
+        kind, argument = task
+        if kind == "pages":
+            lang, start = argument
+            render_pages(self.env, self.pages[start:start + PAGES_PER_TASK], self.common,
+                         {lang: self.translations[lang]}, self.writer.write_file)
+        elif kind == "search":
+            self._write_search(argument)
+        else:
+            self._write_calendars(argument)
+
+    def _write_search(self, lang):
+        """A language's lunr index and document store, and its OpenSearch description."""
+        files = search.search_files(
+            self.catalogue, lang, self.translations[lang].gettext, self.node_modules,
+            search.FinnishMorphology() if lang == "fi" else None,
+            self.settings.get("PERHEOVI_SEARCH_SHARD_DOCS", search.SHARD_DOCS))
+        for name, content in files.items():
+            self._write(f"{lang}/search/{name}", content)
+        self._write(f"{lang}/search/opensearch.xml", opensearch_xml(
+            self.settings.get("SITEURL") or "http://localhost:8000", lang,
+            self.catalogue.region.name.get(lang)[0]))
+
+    def _write_vendored(self):
+        """The browser libraries, vendored from node_modules with their licences."""
         for source, target in self.vendored:
             self._write(f"theme/vendor/{target}", source.read_bytes())
 
-    def _write_calendars(self):
-        """An .ics feed per meeting place and per municipality's meeting places, per language."""
+    def _write_calendars(self, lang):
+        """An .ics feed per meeting place and per municipality's meeting places."""
         catalogue, date = self.catalogue, self.common["build_date"]
-        for lang in self.languages:
-            for place in catalogue.sorted_meeting_places:
-                self._write(f"{lang}/meeting-place/{place.id}/calendar.ics", programme_calendar(
-                    [place], catalogue, lang, place.name.get(lang)[0], date))
-            for municipality in catalogue.municipalities.values():
-                places = catalogue.meeting_places_in(municipality.slug)
-                if places:
-                    self._write(f"{lang}/municipality/{municipality.slug}/meeting-places.ics",
-                                programme_calendar(places, catalogue, lang,
-                                                   municipality.name.get(lang)[0], date))
+        for place in catalogue.sorted_meeting_places:
+            self._write(f"{lang}/meeting-place/{place.id}/calendar.ics", programme_calendar(
+                [place], catalogue, lang, place.name.get(lang)[0], date))
+        for municipality in catalogue.municipalities.values():
+            places = catalogue.meeting_places_in(municipality.slug)
+            if places:
+                self._write(f"{lang}/municipality/{municipality.slug}/meeting-places.ics",
+                            programme_calendar(places, catalogue, lang,
+                                               municipality.name.get(lang)[0], date))
 
     def _write(self, relative: str, content: bytes | str) -> None:
         path = Path(self.output_path) / relative

@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
-import holidays
-
 from .builddate import HELSINKI
 from .values import Interval
 
@@ -33,6 +31,8 @@ def _slug(name: str) -> str:
 
 @lru_cache(maxsize=64)
 def _public(year: int, lang: str = "en") -> dict[dt.date, str]:
+    import holidays  # here, not at the top: it loads every country, and `check` needs none
+
     return dict(holidays.Finland(years=year, language=_HOLIDAY_LANGUAGES[lang]))
 
 

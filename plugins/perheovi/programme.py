@@ -48,5 +48,10 @@ def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
 
 def excluded_dates(place, activity, term) -> list[dt.date]:
     """Dates within `term` on the activity's weekday when it does not take place."""
-    return [o.day for o in occurrences(place, term.start, term.until, include_cancelled=True)
-            if o.activity is activity and o.cancelled]
+    found = []
+    day = term.start + dt.timedelta(days=(activity.day_index - term.start.weekday()) % 7)
+    while day <= term.until:
+        if day in activity.cancelled or closure_on(place, day) is not None:
+            found.append(day)
+        day += dt.timedelta(days=7)
+    return found

@@ -87,7 +87,14 @@ def language_pipeline(lang: str, node_modules: str) -> LanguagePipeline:
     trimmer = generate_trimmer(_js_string(source, f"lunr.{lang}.wordCharacters"))
     Pipeline.register_function(trimmer, f"trimmer-{lang}")
     stop_words = generate_stop_word_filter(_js_stop_words(source, lang), language=lang)
-    stemmer = Pipeline.registered_functions[f"stemmer-{lang}"]
+    stem_word = lru_cache(maxsize=None)(get_language_stemmer(lang).stem)
+
+    def stemmer(token, i=None, tokens=None):
+        """NLTK's Snowball stemmer, as lunr.py registers it, remembering each word's stem:
+        a catalogue repeats its words thousands of times."""
+        return token.update(lambda text, metadata=None: stem_word(text))
+
+    stemmer.label = f"stemmer-{lang}"  # the name lunr.js looks its stemmer up by
     return LanguagePipeline(lang, (trimmer, stop_words, stemmer), (stemmer,))
 
 

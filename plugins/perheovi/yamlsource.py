@@ -4,13 +4,15 @@ Every scalar stays a string (or None for an empty value): YAML 1.1 would otherwi
 into 480, `no` into False and `2026-02-30` into an error without a position. The domain model
 converts strings to numbers, dates and times itself, with messages written for people.
 
-PyYAML's C composer (libyaml) is used for speed; it keeps positions and shows duplicate keys as
-repeated pairs, which we reject. It recurses in C without a depth check, so deeply nested flow
-collections are measured with the event stream first.
+The data is built straight from libyaml's event stream (PyYAML's C parser): one pass that
+keeps every position, sees duplicate keys, stops at the depth limit before anything recurses
+(libyaml's own composer recurses in C without a check and crashes near 25,000 levels), and
+never resolves YAML 1.1 types it would only throw away.
 """
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +24,6 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_NODES = 2_000_000
 MAX_ALIAS_NODES = 10_000
-_BRACKETS_BEFORE_DEPTH_SCAN = 5_000
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -31,6 +32,9 @@ _PLAIN_TAGS = {
     for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 }
 _NULL_TAG = "tag:yaml.org,2002:null"
+_STR_TAG = "tag:yaml.org,2002:str"
+_NULL_WORDS = {"", "~", "null", "Null", "NULL"}  # YAML 1.1's empty value, as PyYAML reads it
+_SCRATCH: tuple = ("\0",)  # where values that are reported and dropped keep their positions
 _DAY_WORDS = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 
 PathKey = tuple[str | int, ...]
@@ -77,18 +81,16 @@ def parse_yaml_bytes(raw: bytes, display: str) -> tuple[YamlDocument, list[Probl
         return doc, [Problem(display, line, column, "not_utf8", {})]
     if not text.strip() or _only_comments(text):
         return doc, [Problem(display, 1, 1, "empty_file", {})]
-    problem = _check_flow_depth(text, display)
-    if problem:
-        return doc, [problem]
+    builder = _Builder(doc)
     try:
-        root = yaml.compose(text, Loader=Loader)
+        doc.data = builder.read(yaml.parse(text, Loader=Loader))
     except yaml.YAMLError as error:
         return doc, [_syntax_problem(error, text, display)]
-    if root is None:
-        return doc, [Problem(display, 1, 1, "empty_file", {})]
-    walker = _Walker(doc)
-    doc.data = walker.convert(root, (), 0)
-    return doc, walker.problems
+    except _Fatal as fatal:
+        return doc, [fatal.problem]
+    except _Stop:
+        pass
+    return doc, builder.problems
 
 
 def _only_comments(text: str) -> bool:
@@ -105,26 +107,6 @@ def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
 def _text_position(text: str, offset: int) -> tuple[int, int]:
     before = text[:offset]
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
-
-
-def _check_flow_depth(text: str, display: str) -> Problem | None:
-    """libyaml's composer overflows the C stack near 30,000 levels: measure deep files first."""
-    if text.count("[") + text.count("{") < _BRACKETS_BEFORE_DEPTH_SCAN:
-        return None
-    depth = 0
-    try:
-        for event in yaml.parse(text, Loader=Loader):
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    mark = event.start_mark
-                    return Problem(display, mark.line + 1, mark.column + 1, "too_deep",
-                                   {"limit": MAX_DEPTH})
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                depth -= 1
-    except yaml.YAMLError:
-        return None  # compose reports the syntax error with its position
-    return None
 
 
 def _syntax_problem(error: yaml.YAMLError, text: str, display: str) -> Problem:
@@ -164,77 +146,191 @@ def _char_at(text: str, mark) -> str:
     return lines[mark.line][mark.column]
 
 
-def _key_without_value(key_node: yaml.Node, value_node: yaml.Node) -> bool:
-    """`{fi: Kontiolahti, Liperi}`: the comma ended the text and "Liperi" became a bare key."""
-    return (isinstance(value_node, yaml.ScalarNode) and value_node.tag == _NULL_TAG
-            and value_node.start_mark.index == key_node.end_mark.index)
+class _Stop(Exception):
+    """A limit was reached: the problem is recorded and the rest of the file is not read."""
 
 
-class _Walker:
-    """Turn composed nodes into dicts, lists and strings, refusing what a catalogue never needs."""
+class _Fatal(Exception):
+    """A mistake that makes the file unreadable as a whole, like a syntax error."""
+
+    def __init__(self, problem: Problem):
+        self.problem = problem
+
+
+@dataclass
+class _Anchor:
+    """What `&name` marked: its value and positions, to be repeated wherever `*name` is."""
+
+    mark: object
+    done: bool = False
+    data: object = None
+    nodes: int = 0
+    collections: int = 0
+    height: int = 0  # nesting below the anchored value, for the depth limit
+    values: list = field(default_factory=list)
+    keys: list = field(default_factory=list)
+
+
+def _position(mark) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
+
+
+class _Builder:
+    """Dicts, lists and strings from the event stream, refusing what a catalogue never needs."""
 
     def __init__(self, doc: YamlDocument):
         self.doc = doc
         self.problems: list[Problem] = []
         self.nodes = 0
         self.alias_nodes = 0
-        self.seen: set[int] = set()
-        self.stopped = False
+        self.collections = 0
+        self.deepest = 0  # the deepest collection so far, for an anchor's height
+        self.anchors: dict[str, _Anchor] = {}
+        self.recording: list[tuple[_Anchor, PathKey]] = []  # anchors being read, outermost first
+        self.events = iter(())
 
-    def fail(self, node: yaml.Node, code: str, **params) -> None:
-        mark = node.start_mark
-        self.problems.append(Problem(self.doc.path, mark.line + 1, mark.column + 1, code, params))
+    def fail(self, mark, code: str, **params) -> None:
+        line, column = _position(mark)
+        self.problems.append(Problem(self.doc.path, line, column, code, params))
 
-    def convert(self, node: yaml.Node, loc: PathKey, depth: int, active: frozenset = frozenset()):
-        if self.stopped:
-            return None
+    def read(self, events):
+        self.events = iter(events)
+        next(self.events)  # the stream starts
+        if isinstance(next(self.events), yaml.StreamEndEvent):
+            raise _Fatal(Problem(self.doc.path, 1, 1, "empty_file", {}))
+        data = self.node(next(self.events), (), 0)
+        next(self.events)  # the document ends
+        following = next(self.events)
+        if not isinstance(following, yaml.StreamEndEvent):
+            line, column = _position(following.start_mark)
+            raise _Fatal(Problem(self.doc.path, line, column, "several_documents", {}))
+        return data
+
+    def place(self, table: dict, recorded: str, loc: PathKey, position) -> None:
+        if loc not in table:
+            table[loc] = position
+            for anchor, root in self.recording:
+                getattr(anchor, recorded).append((loc[len(root):], position))
+
+    def node(self, event, loc: PathKey, depth: int):
+        if isinstance(event, yaml.AliasEvent):
+            return self.alias(event, loc, depth)
         self.nodes += 1
-        mark = node.start_mark
-        self.doc.values.setdefault(loc, (mark.line + 1, mark.column + 1))
-        if node.tag not in _PLAIN_TAGS:
-            self.fail(node, "yaml_tag", tag=node.tag)
-            return None
-        if isinstance(node, yaml.ScalarNode):
-            return None if node.tag == _NULL_TAG and node.style is None else node.value
-        return self._convert_collection(node, loc, depth, active)
+        self.place(self.doc.values, "values", loc, _position(event.start_mark))
+        anchor = None
+        if event.anchor is not None:
+            anchor = self.anchors[event.anchor] = _Anchor(event.start_mark)
+            self.recording.append((anchor, loc))
+            nodes, collections, deepest = self.nodes - 1, self.collections, self.deepest
+            self.deepest = depth
+        tag = event.tag
+        if isinstance(event, yaml.ScalarEvent):
+            if tag is None or tag == "!":
+                tag = _NULL_TAG if event.implicit[0] and event.value in _NULL_WORDS else _STR_TAG
+            if tag not in _PLAIN_TAGS:
+                self.fail(event.start_mark, "yaml_tag", tag=tag)
+                value = None
+            else:
+                value = None if tag == _NULL_TAG and event.implicit[0] else event.value
+        else:
+            if depth >= MAX_DEPTH:
+                self.fail(event.start_mark, "too_deep", limit=MAX_DEPTH)
+                raise _Stop
+            self.collections += 1
+            if isinstance(event, yaml.SequenceStartEvent):
+                value = self.sequence(loc, depth)
+            else:
+                value = self.mapping(event, loc, depth)
+            if tag is not None and tag != "!" and tag not in _PLAIN_TAGS:
+                self.fail(event.start_mark, "yaml_tag", tag=tag)
+                value = None
+        if anchor is not None:
+            self.recording.pop()
+            anchor.done, anchor.data = True, value
+            anchor.nodes, anchor.collections = self.nodes - nodes, self.collections - collections
+            anchor.height = self.deepest - depth
+            self.deepest = max(deepest, self.deepest)
+        return value
 
-    def _convert_collection(self, node, loc, depth, active):
-        if id(node) in active:
-            self.fail(node, "alias_cycle")
-            return None
-        if depth >= MAX_DEPTH:
-            self.fail(node, "too_deep", limit=MAX_DEPTH)
-            self.stopped = True
-            return None
-        if id(node) in self.seen:
-            self.alias_nodes += 1
-            if self.alias_nodes > MAX_ALIAS_NODES or self.nodes > MAX_NODES:
-                self.fail(node, "alias_expansion", limit=MAX_ALIAS_NODES)
-                self.stopped = True
-                return None
-        self.seen.add(id(node))
-        active = active | {id(node)}
-        if isinstance(node, yaml.SequenceNode):
-            return [self.convert(item, loc + (i,), depth + 1, active)
-                    for i, item in enumerate(node.value)]
-        return self._convert_mapping(node, loc, depth, active)
+    def sequence(self, loc: PathKey, depth: int) -> list:
+        self.deepest = max(self.deepest, depth)
+        items = []
+        for event in self.events:
+            if isinstance(event, yaml.SequenceEndEvent):
+                return items
+            items.append(self.node(event, loc + (len(items),), depth + 1))
+        return items
 
-    def _convert_mapping(self, node, loc, depth, active):
+    def mapping(self, start, loc: PathKey, depth: int) -> dict:
+        self.deepest = max(self.deepest, depth)
         result: dict[str, object] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _PLAIN_TAGS:
-                self.fail(key_node, "complex_key")
+        for key_event in self.events:
+            if isinstance(key_event, yaml.MappingEndEvent):
+                return result
+            key = self.key(key_event)
+            value_event = next(self.events)
+            if key is None:
+                self.node(value_event, _SCRATCH + loc, depth + 1)
                 continue
-            key = key_node.value
-            key_mark = key_node.start_mark
-            if node.flow_style and _key_without_value(key_node, value_node):
+            if start.flow_style and _key_without_value(key_event, value_event):
                 code = "comma_in_flow_days" if key in _DAY_WORDS else "comma_in_flow_text"
-                self.fail(key_node, code, word=key)
+                self.fail(key_event.start_mark, code, word=key)
                 continue
             if key in result:
                 first = self.doc.keys[loc + (key,)]
-                self.fail(key_node, "duplicate_key", key=key, line=first[0])
+                self.fail(key_event.start_mark, "duplicate_key", key=key, line=first[0])
+                self.node(value_event, _SCRATCH + loc, depth + 1)
                 continue
-            self.doc.keys[loc + (key,)] = (key_mark.line + 1, key_mark.column + 1)
-            result[key] = self.convert(value_node, loc + (key,), depth + 1, active)
+            self.place(self.doc.keys, "keys", loc + (key,), _position(key_event.start_mark))
+            result[key] = self.node(value_event, loc + (key,), depth + 1)
         return result
+
+    def key(self, event) -> str | None:
+        """A field name, or None (reported) when the key is a list, a mapping or tagged."""
+        if isinstance(event, yaml.AliasEvent):
+            anchor = self._anchor(event)
+            if anchor.done and isinstance(anchor.data, str):
+                return anchor.data
+        elif isinstance(event, yaml.ScalarEvent):
+            if event.anchor is not None:
+                self.anchors[event.anchor] = _Anchor(event.start_mark, True, event.value, 1)
+            if event.tag is None or event.tag == "!" or event.tag in _PLAIN_TAGS:
+                return event.value
+        else:
+            self.node(event, _SCRATCH, 0)
+        self.fail(event.start_mark, "complex_key")
+        return None
+
+    def _anchor(self, event) -> _Anchor:
+        anchor = self.anchors.get(event.anchor)
+        if anchor is None:
+            line, column = _position(event.start_mark)
+            raise _Fatal(Problem(self.doc.path, line, column, "undefined_alias", {}))
+        return anchor
+
+    def alias(self, event, loc: PathKey, depth: int):
+        """`*name`: the anchored value again, counted against the limits, positions included."""
+        anchor = self._anchor(event)
+        if not anchor.done:
+            self.fail(anchor.mark, "alias_cycle")
+            return None
+        self.nodes += anchor.nodes
+        self.alias_nodes += anchor.collections
+        if self.alias_nodes > MAX_ALIAS_NODES or self.nodes > MAX_NODES:
+            self.fail(event.start_mark, "alias_expansion", limit=MAX_ALIAS_NODES)
+            raise _Stop
+        if anchor.collections and depth + anchor.height >= MAX_DEPTH:
+            self.fail(anchor.mark, "too_deep", limit=MAX_DEPTH)
+            raise _Stop
+        for relative, position in anchor.values:
+            self.place(self.doc.values, "values", loc + relative, position)
+        for relative, position in anchor.keys:
+            self.place(self.doc.keys, "keys", loc + relative, position)
+        return copy.deepcopy(anchor.data) if anchor.collections else anchor.data
+
+
+def _key_without_value(key_event, value_event) -> bool:
+    """`{fi: Kontiolahti, Liperi}`: the comma ended the text and "Liperi" became a bare key."""
+    return (isinstance(value_event, yaml.ScalarEvent) and value_event.tag is None
+            and value_event.implicit[0] and value_event.value in _NULL_WORDS
+            and value_event.start_mark.index == key_event.end_mark.index)
