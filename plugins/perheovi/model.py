@@ -139,13 +139,13 @@ HolidayName = choice(HOLIDAY_NAMES, "a Finnish holiday or eve")
 
 
 class Hours(Record):
-    weekly: Weekly = {}
+    weekly: Weekly = Field(default_factory=dict)
     always: bool = False
     by_appointment: bool = False
     holidays: choice(("closed", "open"), "a holiday rule") = "closed"
-    closed_on: list[HolidayName] = []
-    periods: list[Period] = []
-    exceptions: list[HoursException] = []
+    closed_on: list[HolidayName] = Field(default_factory=list)
+    periods: list[Period] = Field(default_factory=list)
+    exceptions: list[HoursException] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _consistent(self):
@@ -197,8 +197,10 @@ def _interval_text(interval) -> str:
 class _Entry(Record):
     """What services and meeting places share: who runs them and where they are written."""
 
+    # Set by the linker. A factory, not a default: pydantic deep-copies a tuple default for
+    # every one of twenty thousand services.
     _provider: object = PrivateAttr(default=None)
-    _source: tuple[str, int] = PrivateAttr(default=("", 0))
+    _source: tuple[str, int] = PrivateAttr(default_factory=lambda: ("", 0))
 
     @property
     def provider(self):
@@ -295,7 +297,7 @@ class Service(_Entry):
     name: Name
     summary: Text
     description: Text | None = None
-    keywords: Keywords = {}
+    keywords: Keywords = Field(default_factory=dict)
     target_groups: list[TargetGroupId] = Field(min_length=1)
     area: Area
     delivery: list[Delivery] = Field(min_length=1)
@@ -304,7 +306,7 @@ class Service(_Entry):
     cost_note: Text | None = None
     referral: bool = False
     contacts: list[Contact] = Field(min_length=1)
-    locations: list[Slug] = []
+    locations: list[Slug] = Field(default_factory=list)
     reviewed: Date
 
     @model_validator(mode="after")
@@ -325,7 +327,7 @@ class Activity(Record):
     name: Name
     audience: Text | None = None
     language: Language = "fi"
-    cancelled: list[Date] = []
+    cancelled: list[Date] = Field(default_factory=list)
 
     @property
     def day_index(self) -> int:
@@ -369,10 +371,10 @@ class MeetingPlace(_Entry):
     area: Area | None = None
     target_groups: list[TargetGroupId] = Field(min_length=1)
     languages: list[Language] = Field(min_length=1)
-    contacts: list[Contact] = []
+    contacts: list[Contact] = Field(default_factory=list)
     terms: list[Term] = Field(min_length=1)
     programme: list[Activity] = Field(min_length=1)
-    exceptions: list[Closure] = []
+    exceptions: list[Closure] = Field(default_factory=list)
     reviewed: Date
 
     @model_validator(mode="after")
@@ -384,9 +386,9 @@ class MeetingPlace(_Entry):
 # --- files -----------------------------------------------------------------------------------
 
 class _Offers(Record):
-    locations: list[Location] = []
-    services: list[Service] = []
-    meeting_places: list[MeetingPlace] = []
+    locations: list[Location] = Field(default_factory=list)
+    services: list[Service] = Field(default_factory=list)
+    meeting_places: list[MeetingPlace] = Field(default_factory=list)
 
 
 Owner = Annotated[str, Field(pattern=r"^@[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)?$")]
@@ -398,7 +400,7 @@ class ProviderFile(_Offers):
     website: WebUrl | None = None
     description: Text | None = None
     reviewed: Date
-    owners: list[Owner] = []
+    owners: list[Owner] = Field(default_factory=list)
 
 
 class MunicipalityFile(_Offers):
@@ -406,7 +408,7 @@ class MunicipalityFile(_Offers):
     name: Name | None = None
     website: WebUrl | None = None
     reviewed: Date | None = None
-    owners: list[Owner] = []
+    owners: list[Owner] = Field(default_factory=list)
 
 
 class Coordinator(Record):
@@ -439,15 +441,15 @@ class RegionFile(Record):
     website: WebUrl | None = None
     sample: bool = False
     urgent_help: list[UrgentHelp] = Field(min_length=1)
-    notices: list[Notice] = []
+    notices: list[Notice] = Field(default_factory=list)
 
 
 class Meanwhile(Record):
     """Support alongside a step: peer groups, Kela benefits, helplines."""
 
     text: Text | None = None
-    categories: list[CategoryId] = []
-    services: list[Slug] = []
+    categories: list[CategoryId] = Field(default_factory=list)
+    services: list[Slug] = Field(default_factory=list)
 
 
 class Step(Record):
@@ -455,8 +457,8 @@ class Step(Record):
     title: Text
     description: Text | None = None
     first_contact: bool = False
-    categories: list[CategoryId] = []
-    services: list[Slug] = []
+    categories: list[CategoryId] = Field(default_factory=list)
+    services: list[Slug] = Field(default_factory=list)
     meanwhile: Meanwhile | None = None
 
     @model_validator(mode="after")
@@ -486,9 +488,9 @@ SynonymGroup = Annotated[list[ShortText], Field(min_length=2)]
 class SynonymsFile(Record):
     """Words a stemmer cannot bridge, per language: each group's words find each other."""
 
-    fi: list[SynonymGroup] = []
-    sv: list[SynonymGroup] = []
-    en: list[SynonymGroup] = []
+    fi: list[SynonymGroup] = Field(default_factory=list)
+    sv: list[SynonymGroup] = Field(default_factory=list)
+    en: list[SynonymGroup] = Field(default_factory=list)
 
 
 FILE_MODELS = {"region": RegionFile, "municipality": MunicipalityFile, "provider": ProviderFile,

@@ -213,6 +213,13 @@ class _Builder:
                 getattr(anchor, recorded).append((loc[len(root):], position))
 
     def node(self, event, loc: PathKey, depth: int):
+        if type(event) is yaml.ScalarEvent and event.tag is None and event.anchor is None:
+            self.nodes += 1  # the common case, kept short: a plain or quoted text
+            if loc not in self.doc.values:
+                mark = event.start_mark
+                self.place(self.doc.values, "values", loc, (mark.line + 1, mark.column + 1))
+            value = event.value
+            return None if event.implicit[0] and value in _NULL_WORDS else value
         if isinstance(event, yaml.AliasEvent):
             return self.alias(event, loc, depth)
         self.nodes += 1
@@ -264,10 +271,15 @@ class _Builder:
     def mapping(self, start, loc: PathKey, depth: int) -> dict:
         self.deepest = max(self.deepest, depth)
         result: dict[str, object] = {}
+        keys = self.doc.keys
         for key_event in self.events:
-            if isinstance(key_event, yaml.MappingEndEvent):
+            if type(key_event) is yaml.MappingEndEvent:
                 return result
-            key = self.key(key_event)
+            if (type(key_event) is yaml.ScalarEvent and key_event.tag is None
+                    and key_event.anchor is None):
+                key = key_event.value  # the common case: a plain field name
+            else:
+                key = self.key(key_event)
             value_event = next(self.events)
             if key is None:
                 self.node(value_event, _SCRATCH + loc, depth + 1)
@@ -276,13 +288,14 @@ class _Builder:
                 code = "comma_in_flow_days" if key in _DAY_WORDS else "comma_in_flow_text"
                 self.fail(key_event.start_mark, code, word=key)
                 continue
+            child = loc + (key,)
             if key in result:
-                first = self.doc.keys[loc + (key,)]
-                self.fail(key_event.start_mark, "duplicate_key", key=key, line=first[0])
+                self.fail(key_event.start_mark, "duplicate_key", key=key, line=keys[child][0])
                 self.node(value_event, _SCRATCH + loc, depth + 1)
                 continue
-            self.place(self.doc.keys, "keys", loc + (key,), _position(key_event.start_mark))
-            result[key] = self.node(value_event, loc + (key,), depth + 1)
+            mark = key_event.start_mark
+            self.place(keys, "keys", child, (mark.line + 1, mark.column + 1))
+            result[key] = self.node(value_event, child, depth + 1)
         return result
 
     def key(self, event) -> str | None:
