@@ -227,16 +227,45 @@ def search_bytes(folder: Path) -> dict:
 
 # --- build speed and size ------------------------------------------------------------------
 
-def timed(command: list[str], env: dict) -> tuple[float, int]:
-    """Wall time and peak resident memory (MiB) of a command and everything it waits for."""
-    import resource
+def _tree_memory(root: int) -> int:
+    """Proportional set size (kB) of a process and all its descendants: forked workers share
+    pages with their parent, and PSS counts each shared page once, split between them."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        todo += children.get(pid, [])
+        try:
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        except OSError:
+            continue
+        total += next((int(line.split()[1]) for line in rollup.splitlines()
+                       if line.startswith("Pss:")), 0)
+    return total
 
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    start = time.perf_counter()
-    subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True)
-    seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) // 1024
+
+def timed(command: list[str], env: dict) -> tuple[float, int]:
+    """Wall time and peak memory (MiB, the summed PSS of the command's process tree, sampled
+    every 0.2 s) of a command."""
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                                   stderr=errors)
+        peak = 0
+        while process.poll() is None:
+            peak = max(peak, _tree_memory(process.pid))
+            time.sleep(0.2)
+        seconds = time.perf_counter() - start
+        if process.returncode:
+            errors.seek(0)
+            raise SystemExit(f"{' '.join(command)} failed:\n{errors.read().decode()}")
+    return seconds, peak // 1024
 
 
 def floor_seconds(catalogue_dir: Path, output: Path) -> tuple[float, int]:

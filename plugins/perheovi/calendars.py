@@ -57,8 +57,12 @@ def _events(place, catalogue, lang: str, stamp: dt.datetime):
             yield event
 
 
-def programme_calendar(places, catalogue, lang: str, name: str, build_date: dt.date) -> bytes:
-    """A calendar of the programmes of `places`; deterministic for a given build date."""
+def programme_calendar(places, catalogue, lang: str, name: str, build_date: dt.date,
+                       events: dict | None = None) -> bytes:
+    """A calendar of the programmes of `places`; deterministic for a given build date.
+
+    `events` remembers each place's serialised events between calls: a place is in its own
+    feed and in its municipality's."""
     calendar = Calendar()
     calendar.add("prodid", "-//perheovi//meeting places//" + lang.upper())
     calendar.add("version", "2.0")
@@ -66,15 +70,19 @@ def programme_calendar(places, catalogue, lang: str, name: str, build_date: dt.d
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Helsinki")
     stamp = dt.datetime.combine(build_date, dt.time(0), UTC)
+    events = {} if events is None else events
+    body = b""
     for place in places:
-        for event in _events(place, catalogue, lang, stamp):
-            calendar.add_component(event)
-    if calendar.subcomponents:
-        calendar.subcomponents.insert(0, _helsinki())
-    return calendar.to_ical()
+        key = (place.id, lang, stamp)
+        if key not in events:
+            events[key] = b"".join(event.to_ical() for event in
+                                   _events(place, catalogue, lang, stamp))
+        body += events[key]
+    head, end = calendar.to_ical().rsplit(b"END:VCALENDAR", 1)
+    return head + (_helsinki_ical() + body if body else b"") + b"END:VCALENDAR" + end
 
 
 @lru_cache(maxsize=1)
-def _helsinki():
+def _helsinki_ical() -> bytes:
     """Europe/Helsinki as a VTIMEZONE, built once: icalendar derives it from zoneinfo."""
-    return Timezone.from_tzid("Europe/Helsinki")
+    return Timezone.from_tzid("Europe/Helsinki").to_ical()

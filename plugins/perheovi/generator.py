@@ -18,7 +18,6 @@ from .builddate import build_date
 from .calendars import programme_calendar
 from .loader import check_catalogue
 from .pages import SitePage, catalogue_pages, content_pages
-from . import search
 from .paths import coverage, coverage_columns, gaps
 from .sitemap import opensearch_xml, sitemap_xml
 from .vendor import MissingNodeModules, vendored_files
@@ -161,10 +160,12 @@ class PerheoviGenerator(Generator):
 
     def _write_search(self, lang):
         """A language's lunr index and document store, and its OpenSearch description."""
+        from . import search  # lunr and NLTK load in the worker that builds the index
+
         files = search.search_files(
             self.catalogue, lang, self.translations[lang].gettext, self.node_modules,
             search.FinnishMorphology() if lang == "fi" else None,
-            self.settings.get("PERHEOVI_SEARCH_SHARD_DOCS", search.SHARD_DOCS))
+            self.settings.get("PERHEOVI_SEARCH_SHARD_DOCS") or search.SHARD_DOCS)
         for name, content in files.items():
             self._write(f"{lang}/search/{name}", content)
         self._write(f"{lang}/search/opensearch.xml", opensearch_xml(
@@ -178,16 +179,16 @@ class PerheoviGenerator(Generator):
 
     def _write_calendars(self, lang):
         """An .ics feed per meeting place and per municipality's meeting places."""
-        catalogue, date = self.catalogue, self.common["build_date"]
+        catalogue, date, events = self.catalogue, self.common["build_date"], {}
         for place in catalogue.sorted_meeting_places:
             self._write(f"{lang}/meeting-place/{place.id}/calendar.ics", programme_calendar(
-                [place], catalogue, lang, place.name.get(lang)[0], date))
+                [place], catalogue, lang, place.name.get(lang)[0], date, events))
         for municipality in catalogue.municipalities.values():
             places = catalogue.meeting_places_in(municipality.slug)
             if places:
                 self._write(f"{lang}/municipality/{municipality.slug}/meeting-places.ics",
                             programme_calendar(places, catalogue, lang,
-                                               municipality.name.get(lang)[0], date))
+                                               municipality.name.get(lang)[0], date, events))
 
     def _write(self, relative: str, content: bytes | str) -> None:
         path = Path(self.output_path) / relative

@@ -25,7 +25,7 @@ import lunr
 from lunr.builder import Builder
 from lunr.pipeline import Pipeline
 from lunr.stop_word_filter import generate_stop_word_filter
-from lunr.tokenizer import Tokenizer
+from lunr.tokenizer import SEPARATOR_CHARS, Tokenizer
 
 from . import porter
 from .filters import phone_display
@@ -47,11 +47,23 @@ class LanguagePipeline:
     search_functions: tuple
 
     def terms(self, text: str) -> list[str]:
-        """The terms lunr makes of `text`, as the index and the browser see them."""
-        tokens = Tokenizer(text)
+        """The terms lunr makes of `text`, as the index and the browser see them: lunr's
+        tokenizer splits on whitespace and hyphens, then each word goes through the pipeline
+        on its own, so each distinct word is run once (`word_terms`)."""
+        terms: list[str] = []
+        for word in _SEPARATORS.split(text.lower()):
+            if word:
+                terms.extend(self.word_terms(word))
+        return terms
+
+    @lru_cache(maxsize=None)
+    def word_terms(self, word: str) -> tuple[str, ...]:
         pipeline = Pipeline()
         pipeline.add(*self.index_functions)
-        return [str(token) for token in pipeline.run(tokens)]
+        return tuple(str(token) for token in pipeline.run(Tokenizer(word)))
+
+
+_SEPARATORS = re.compile("[" + re.escape(SEPARATOR_CHARS) + "]+")
 
 
 def _ascii_trimmer(token, i=None, tokens=None):
@@ -274,14 +286,17 @@ def _add_parts(docs: list[dict], lang: str, pipeline: LanguagePipeline, synonyms
 
 
 def build_index(docs: list[dict], pipeline: LanguagePipeline) -> dict:
+    """A lunr index of `docs`. Fields are given to lunr.py already turned into terms
+    (`pipeline.terms`, each word once), so its own index pipeline stays empty; the search
+    pipeline saved with the index is the one lunr.js runs on queries."""
     builder = Builder()
-    builder.pipeline.add(*pipeline.index_functions)
     builder.search_pipeline.add(*pipeline.search_functions)
     builder.ref("id")
     for field, boost in FIELDS:
         builder.field(field, boost=boost)
     for doc in docs:
-        builder.add({field: doc[field] for field in ("id", *(f for f, _ in FIELDS))})
+        builder.add({"id": doc["id"], **{field: pipeline.terms(doc[field])
+                                         for field, _ in FIELDS}})
     return builder.build().serialize()
 
 
