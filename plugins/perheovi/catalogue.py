@@ -145,6 +145,17 @@ class Catalogue:
     def services_in_category(self, category: str) -> list[Service]:
         return [s for s in self.sorted_services if s.category == category]
 
+    def services_of(self, provider) -> list[Service]:
+        """A provider's services, in the order of `sorted_services`."""
+        return self._services_by_provider.get(provider.slug, [])
+
+    @cached_property
+    def _services_by_provider(self) -> dict[str, list[Service]]:
+        groups: dict[str, list[Service]] = {}
+        for service in self.sorted_services:
+            groups.setdefault(service.provider.slug, []).append(service)
+        return groups
+
     @cached_property
     def sorted_services(self) -> list[Service]:
         """Services in taxonomy order, then alphabetically by Finnish name."""

@@ -137,12 +137,16 @@ def fragment(ctx, *key, caller) -> Markup:
 
 
 def _per_hours(ctx, name: str, hours, compute):
-    """Hours are drawn on many pages in three languages; their schedule is computed once."""
+    """Hours are drawn on many pages in three languages, and many channels keep the same
+    hours ("mon-fri 8.00-9.00"): each distinct schedule is computed once."""
     cache = _build_cache(ctx)
-    key = (name, id(hours))
+    same = ("same", id(hours))
+    if same not in cache:
+        cache[same] = (hours, hours.model_dump_json())  # keeps `hours`, so its id stays its own
+    key = (name, cache[same][1])
     if key not in cache:
-        cache[key] = (hours, compute(hours, ctx["build_date"]))  # keeps `hours` (and its id)
-    return cache[key][1]
+        cache[key] = compute(hours, ctx["build_date"])
+    return cache[key]
 
 
 @pass_context
