@@ -44,8 +44,15 @@ def holiday_slugs(year: int) -> dict[dt.date, str]:
     return days
 
 
-PUBLIC_HOLIDAYS = tuple(sorted(set(_slug(n) for n in _public(2026).values())))
-HOLIDAY_NAMES = tuple(sorted(set(PUBLIC_HOLIDAYS) | set(_EXTRA_EVES)))
+@lru_cache(maxsize=1)
+def public_holidays() -> tuple[str, ...]:
+    """The public holidays' names, as a catalogue writes them ("midsummer-eve")."""
+    return tuple(sorted(set(_slug(n) for n in _public(2026).values())))
+
+
+def holiday_names() -> tuple[str, ...]:
+    """What `closed_on` accepts: the public holidays and the named eves."""
+    return tuple(sorted(set(public_holidays()) | set(_EXTRA_EVES)))
 
 _EVE_NAMES = {
     "new-years-eve": {"fi": "Uudenvuodenaatto", "sv": "Nyårsafton", "en": "New Year's Eve"},
@@ -93,7 +100,7 @@ def day_hours(hours, day: dt.date) -> DayHours:
         if exception.date <= day <= exception.last:
             return DayHours(day, tuple(sorted(exception.hours or ())), exception=exception)
     slug = holiday_slugs(day.year).get(day)
-    if slug and ((hours.holidays == "closed" and slug in PUBLIC_HOLIDAYS)
+    if slug and ((hours.holidays == "closed" and slug in public_holidays())
                  or slug in hours.closed_on):
         return DayHours(day, (), holiday=slug)
     period = period_on(hours, day)

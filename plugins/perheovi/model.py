@@ -15,7 +15,7 @@ from pydantic import (
     BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, model_validator,
 )
 
-from .hours import HOLIDAY_NAMES
+from .hours import holiday_names
 from .taxonomy import CATEGORIES, LANGUAGES, TARGET_GROUPS
 from .values import (
     DAY_SPEC_PATTERN, DAYS, INTERVAL_PATTERN, Date, Day, DaySpec, Email, Intervals, IntervalValue, Language, Latitude, LongText,
@@ -135,7 +135,8 @@ class HoursException(Record):
         return self.until or self.date
 
 
-HolidayName = choice(HOLIDAY_NAMES, "a Finnish holiday or eve")
+# A function, not a list: the `holidays` library loads only when a catalogue names a holiday.
+HolidayName = choice(holiday_names, "a Finnish holiday or eve")
 
 
 class Hours(Record):

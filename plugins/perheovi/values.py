@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Annotated
+from typing import Annotated, Callable
 from urllib.parse import urlsplit
 
 import phonenumbers
@@ -87,18 +87,28 @@ Slug = Annotated[str, BeforeValidator(_slug),
 # --- choices ---------------------------------------------------------------------------------
 
 def choice(values, what: str, aliases: dict[str, str] | None = None):
-    """A string that must be one of `values`, with a did-you-mean drawn also from `aliases`."""
-    allowed = tuple(values)
+    """A string that must be one of `values`, with a did-you-mean drawn also from `aliases`.
+    `values` may be a function, called when first needed: a list that is costly to load."""
+    allowed = values if callable(values) else (lambda fixed=tuple(values): fixed)
 
     def validate(value) -> str:
         text = _text_value(value).strip()
-        if text not in allowed:
-            raise fail("unknown_choice", value=text, what=what, allowed=", ".join(allowed),
-                       hint=suggestion(text, allowed, aliases))
+        if text not in allowed():
+            raise fail("unknown_choice", value=text, what=what, allowed=", ".join(allowed()),
+                       hint=suggestion(text, allowed(), aliases))
         return text
 
-    return Annotated[str, BeforeValidator(validate),
-                     WithJsonSchema({"type": "string", "enum": list(allowed)})]
+    return Annotated[str, BeforeValidator(validate), _EnumSchema(allowed)]
+
+
+@dataclass(frozen=True)
+class _EnumSchema:
+    """The JSON Schema of a `choice`: its values as an enum, listed when the schema is made."""
+
+    values: Callable[[], tuple[str, ...]]
+
+    def __get_pydantic_json_schema__(self, core_schema, handler) -> dict:
+        return {"type": "string", "enum": list(self.values())}
 
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
