@@ -180,6 +180,7 @@ class _Builder:
 
     def __init__(self, doc: YamlDocument):
         self.doc = doc
+        self.values = doc.values  # read for every value: one lookup less
         self.problems: list[Problem] = []
         self.nodes = 0
         self.alias_nodes = 0
@@ -215,9 +216,12 @@ class _Builder:
     def node(self, event, loc: PathKey, depth: int):
         if type(event) is yaml.ScalarEvent and event.tag is None and event.anchor is None:
             self.nodes += 1  # the common case, kept short: a plain or quoted text
-            if loc not in self.doc.values:
+            if loc not in self.values:
                 mark = event.start_mark
-                self.place(self.doc.values, "values", loc, (mark.line + 1, mark.column + 1))
+                if self.recording:
+                    self.place(self.values, "values", loc, (mark.line + 1, mark.column + 1))
+                else:
+                    self.values[loc] = (mark.line + 1, mark.column + 1)
             value = event.value
             return None if event.implicit[0] and value in _NULL_WORDS else value
         if isinstance(event, yaml.AliasEvent):
@@ -294,7 +298,10 @@ class _Builder:
                 self.node(value_event, _SCRATCH + loc, depth + 1)
                 continue
             mark = key_event.start_mark
-            self.place(keys, "keys", child, (mark.line + 1, mark.column + 1))
+            if self.recording:
+                self.place(keys, "keys", child, (mark.line + 1, mark.column + 1))
+            else:
+                keys[child] = (mark.line + 1, mark.column + 1)
             result[key] = self.node(value_event, child, depth + 1)
         return result
 
