@@ -488,9 +488,10 @@ index, document store or Pagefind's WASM, index chunks and fragments), each gzip
 - *Scale*: Pagefind splits its index into chunks and fetches only those a query touches, so
   its first query stays near the same size whatever the catalogue; lunr downloads a language's
   whole index. On the sample lunr is smaller (see above); on a national catalogue a single
-  lunr index would be megabytes. Closed by sharding the lunr index by area (the issue on
-  national scale), so a family's first query fetches its own municipality's shard and the
-  region-wide one.
+  lunr index would be megabytes. Closed by sharding by area: a family's first search fetches
+  the region-wide shard and its own municipality's (50.8 KB gzip on the national catalogue,
+  see the build section); without a municipality chosen, a split index searches the
+  region-wide shard and asks for one.
 - *No pipeline to keep in step*: Pagefind has no build-side stemmer that must agree with the
   browser; perheovi proves its agreement in `tests/test_search.py` (every word form of the
   catalogue, in three languages) and had to port lunr.js's English stemmer (lunr.py's differs).
