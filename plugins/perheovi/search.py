@@ -92,7 +92,7 @@ def language_pipeline(lang: str, node_modules: str) -> LanguagePipeline:
     if lang == "en":  # lunr's own English pipeline, built into both lunr.py and lunr.js
         return LanguagePipeline(lang, (_ascii_trimmer, lunr.stop_word_filter.stop_word_filter,
                                        porter.stemmer), (porter.stemmer,))
-    from lunr.languages import get_language_stemmer, nltk_stemmer  # noqa: F401 (registers)
+    from lunr.languages import get_language_stemmer  # importing registers "stemmer-fi"…
     from lunr.languages.trimmer import generate_trimmer
 
     source = (Path(node_modules) / "lunr-languages" / f"lunr.{lang}.js").read_text("utf-8")
