@@ -5,17 +5,34 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+# The lock: every Python package, direct and transitive, at an exact version with its hashes.
+# requirements/test.txt is what `make` installs (runtime + test tools), bench.txt adds the
+# benchmark's, runtime.txt is the runtime alone; all three agree on every version.
+LOCK   := requirements/test.txt
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d' ' -f1)
 NODE   := node_modules/.installed
 
-.PHONY: install build-deps system-deps check test devserver html publish bench screenshots translations clean
+.PHONY: install build-deps system-deps check lint test test-fast devserver html publish bench \
+	screenshots translations lock clean
 
-$(STAMP): pyproject.toml
+# Installs exactly the lock (pip refuses any package that is not pinned there with its hash),
+# then perheovi itself in editable mode, without fetching anything unpinned to build it.
+$(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	rm -f $(VENV)/.installed-*
 	touch $@
+
+# Refresh the lock on purpose: after changing dependencies in pyproject.toml (new pins only
+# where needed), or with `make lock UPGRADE=1` to move every package to its newest release.
+# uv resolves (fast, and it writes hashes of every file of a release); pip installs.
+UV_COMPILE := $(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 \
+	--custom-compile-command 'make lock' $(if $(UPGRADE),--upgrade)
+lock: $(STAMP)
+	$(UV_COMPILE) pyproject.toml requirements/tools.in --extra test --extra bench -o requirements/bench.txt
+	$(UV_COMPILE) pyproject.toml requirements/tools.in --extra test -c requirements/bench.txt -o requirements/test.txt
+	$(UV_COMPILE) pyproject.toml -c requirements/bench.txt -o requirements/runtime.txt
 
 # The browser libraries the site ships (lunr, lunr-languages) and the test tools (axe-core,
 # vnu-jar), exactly as locked. Install scripts are skipped: nothing may download at install.
@@ -65,7 +82,7 @@ publish: $(STAMP) $(NODE) build-deps
 
 # Figures for docs/benchmarks.md (not part of the tests).
 bench: $(STAMP) $(NODE) system-deps
-	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/bench.txt
 	$(BIN)/python benchmarks/run.py
 
 screenshots: html

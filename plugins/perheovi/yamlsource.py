@@ -81,16 +81,34 @@ def parse_yaml_bytes(raw: bytes, display: str) -> tuple[YamlDocument, list[Probl
         return doc, [Problem(display, line, column, "not_utf8", {})]
     if not text.strip() or _only_comments(text):
         return doc, [Problem(display, 1, 1, "empty_file", {})]
+    return _parse_text(text, display)
+
+
+def _parse_text(text: str, display: str) -> tuple[YamlDocument, list[Problem]]:
+    doc = YamlDocument(display)
     builder = _Builder(doc)
     try:
         doc.data = builder.read(yaml.parse(text, Loader=Loader))
     except yaml.YAMLError as error:
+        if _parser_nesting_limit(error):
+            read_before = _parse_text(text[: error.problem_mark.index], display)
+            if any(problem.code == "too_deep" for problem in read_before[1]):
+                return read_before
         return doc, [_syntax_problem(error, text, display)]
     except _Fatal as fatal:
         return doc, [fatal.problem]
     except _Stop:
         pass
     return doc, builder.problems
+
+
+def _parser_nesting_limit(error: yaml.YAMLError) -> bool:
+    """The libyaml of newer PyYAML wheels (6.0.4) stops at 1,000 levels of its own, and in `[`/`{`
+    collections it scans up to 1,024 characters ahead before it gives the events our depth
+    guard counts. The text before the place it stopped holds the first node that is too deep,
+    so reading just that text reports it as any PyYAML would."""
+    return (isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None
+            and "maximum nesting depth" in (error.problem or ""))
 
 
 def _only_comments(text: str) -> bool:
