@@ -23,10 +23,19 @@ sys.path.insert(0, str(ROOT / "plugins"))
 from perheovi.taxonomy import CATEGORIES  # noqa: E402
 from perheovi.values import slugify  # noqa: E402
 
-COUNTY_CATEGORIES = [c for c in CATEGORIES if c not in ("meeting-place", "family-benefits",
-                                                        "digital", "crisis-help")]
-NGO_CATEGORIES = ["parenting-support", "peer-support", "divorce-help", "nepsy", "multicultural",
-                  "youth-mental-health", "youth-substance-use", "violence-prevention"]
+COUNTY_CATEGORIES = [
+    c for c in CATEGORIES if c not in ("meeting-place", "family-benefits", "digital", "crisis-help")
+]
+NGO_CATEGORIES = [
+    "parenting-support",
+    "peer-support",
+    "divorce-help",
+    "nepsy",
+    "multicultural",
+    "youth-mental-health",
+    "youth-substance-use",
+    "violence-prevention",
+]
 DAYS = ["mon", "tue", "wed", "thu", "fri"]
 TIMES = ["8.00-9.00", "9.00-10.00", "12.00-13.00", "8.00-11.00"]
 
@@ -58,8 +67,10 @@ class Writer:
 
     def hours(self, indent: str) -> str:
         day_range = self.random.choice(["mon-fri", "mon-thu", "tue-fri"])
-        return (f"{indent}hours:\n{indent}  weekly:\n"
-                f"{indent}    {day_range}: {self.random.choice(TIMES)}\n")
+        return (
+            f"{indent}hours:\n{indent}  weekly:\n"
+            f"{indent}    {day_range}: {self.random.choice(TIMES)}\n"
+        )
 
     def service(self, sid: str, category: str, name: str, area: str, location: str | None) -> str:
         label = CATEGORIES[category].label
@@ -85,70 +96,91 @@ class Writer:
         if location:
             lines += ["      - type: walk-in", f"        location: {location}"]
             lines.append(f"    locations: [{location}]")
-        lines.append(f"    reviewed: 2026-0{self.random.randint(1, 9)}-1{self.random.randint(0, 9)}")
+        lines.append(
+            f"    reviewed: 2026-0{self.random.randint(1, 9)}-1{self.random.randint(0, 9)}"
+        )
         return "\n".join(lines) + "\n"
 
     def location(self, lid: str, name: str, municipality: dict) -> str:
-        return (f"  - id: {lid}\n    name: {{fi: {q(name)}}}\n"
-                f"    address: {{street: {q('Esimerkkikatu ' + str(self.random.randint(1, 99)))}, "
-                f"postal_code: \"{self.random.randint(10000, 99999)}\", "
-                f"municipality: {municipality['slug']}}}\n"
-                + self.hours("    "))
+        return (
+            f"  - id: {lid}\n    name: {{fi: {q(name)}}}\n"
+            f"    address: {{street: {q('Esimerkkikatu ' + str(self.random.randint(1, 99)))}, "
+            f'postal_code: "{self.random.randint(10000, 99999)}", '
+            f"municipality: {municipality['slug']}}}\n" + self.hours("    ")
+        )
 
     def meeting_place(self, mid: str, location: str, name: str) -> str:
         programme = []
         for day in self.random.sample(DAYS, 3):
-            programme.append(f"      - {{day: {day}, time: 9.30-11.00, "
-                             f"name: {{fi: {q('Perhekerho ' + day)}}}}}")
-        return (f"  - id: {mid}\n    name: {{fi: {q(name)}}}\n"
-                f"    summary: {{fi: \"Avoin kohtaamispaikka lapsiperheille.\"}}\n"
-                f"    location: {location}\n    target_groups: [families]\n"
-                f"    languages: [fi]\n    terms:\n"
-                f"      - {{from: 2026-08-17, until: 2026-12-18}}\n"
-                f"      - {{from: 2027-01-11, until: 2027-05-28}}\n"
-                f"    programme:\n" + "\n".join(programme) + "\n    reviewed: 2026-09-01\n")
+            programme.append(
+                f"      - {{day: {day}, time: 9.30-11.00, name: {{fi: {q('Perhekerho ' + day)}}}}}"
+            )
+        return (
+            f"  - id: {mid}\n    name: {{fi: {q(name)}}}\n"
+            f'    summary: {{fi: "Avoin kohtaamispaikka lapsiperheille."}}\n'
+            f"    location: {location}\n    target_groups: [families]\n"
+            f"    languages: [fi]\n    terms:\n"
+            f"      - {{from: 2026-08-17, until: 2026-12-18}}\n"
+            f"      - {{from: 2027-01-11, until: 2027-05-28}}\n"
+            f"    programme:\n" + "\n".join(programme) + "\n    reviewed: 2026-09-01\n"
+        )
 
     def county(self, county: str, members: list[dict]) -> str:
         head = members[0]
         name = head["hva_name_fi"] or f"{head['name_fi']} ({county})"
-        out = [f"kind: county\nname: {{fi: {q(name + ' (kuvitteellinen)')}}}\n"
-               "reviewed: 2026-10-01\nlocations:\n"]
+        out = [
+            f"kind: county\nname: {{fi: {q(name + ' (kuvitteellinen)')}}}\n"
+            "reviewed: 2026-10-01\nlocations:\n"
+        ]
         services = []
         per_category = max(1, round(2 * self.scale))
         for municipality in members:
             lid = f"{county.lower()}-{municipality['slug']}-perhekeskus"
-            out.append(self.location(lid, f"{municipality['name_fi']}n perhekeskus",
-                                     municipality))
+            out.append(self.location(lid, f"{municipality['name_fi']}n perhekeskus", municipality))
             for category in COUNTY_CATEGORIES:
                 for n in range(per_category):
                     sid = f"{county.lower()}-{municipality['slug']}-{category}-{n}"
                     name = f"{CATEGORIES[category].label['fi']} {municipality['name_fi']}"
-                    services.append(self.service(sid, category, name,
-                                                 f"[{municipality['slug']}]", lid))
+                    services.append(
+                        self.service(sid, category, name, f"[{municipality['slug']}]", lid)
+                    )
         for category in ("digital", "crisis-help", "family-benefits"):
             sid = f"{county.lower()}-{category}"
-            services.append(self.service(sid, category, CATEGORIES[category].label["fi"],
-                                         "region", None))
+            services.append(
+                self.service(sid, category, CATEGORIES[category].label["fi"], "region", None)
+            )
         out.append("services:\n")
         out.extend(services)
         return "".join(out)
 
     def ngo(self, slug: str, kind: str, members: list[dict], places_each: int) -> str:
-        out = [f"kind: {kind}\nname: {{fi: {q(slug.replace('-', ' ').title())}}}\n"
-               "reviewed: 2026-09-01\nlocations:\n"]
+        out = [
+            f"kind: {kind}\nname: {{fi: {q(slug.replace('-', ' ').title())}}}\n"
+            "reviewed: 2026-09-01\nlocations:\n"
+        ]
         services, places = [], []
         for municipality in members:
             lid = f"{slug}-{municipality['slug']}"
             out.append(self.location(lid, f"{municipality['name_fi']} toimipiste", municipality))
             for category in self.random.sample(NGO_CATEGORIES, 6 if kind == "ngo" else 4):
                 sid = f"{slug}-{municipality['slug']}-{category}"
-                services.append(self.service(sid, category,
-                                             f"{CATEGORIES[category].label['fi']} "
-                                             f"{municipality['name_fi']}",
-                                             f"[{municipality['slug']}]", lid))
+                services.append(
+                    self.service(
+                        sid,
+                        category,
+                        f"{CATEGORIES[category].label['fi']} {municipality['name_fi']}",
+                        f"[{municipality['slug']}]",
+                        lid,
+                    )
+                )
             for n in range(places_each):
-                places.append(self.meeting_place(f"{lid}-kohtaamispaikka-{n}", lid,
-                                                 f"Perhekahvila {municipality['name_fi']} {n}"))
+                places.append(
+                    self.meeting_place(
+                        f"{lid}-kohtaamispaikka-{n}",
+                        lid,
+                        f"Perhekahvila {municipality['name_fi']} {n}",
+                    )
+                )
         out.append("services:\n")
         out.extend(services)
         if places:
@@ -157,8 +189,9 @@ class Writer:
         return "".join(out)
 
 
-def generate(target: Path, seed: int = 2026, scale: float = 1.0,
-             limit: int | None = None) -> dict[str, int]:
+def generate(
+    target: Path, seed: int = 2026, scale: float = 1.0, limit: int | None = None
+) -> dict[str, int]:
     """Write the catalogue into `target`; `limit` keeps the first N municipalities (tests)."""
     rows = municipalities()[:limit] if limit else municipalities()
     writer = Writer(seed, scale)
@@ -171,25 +204,31 @@ def generate(target: Path, seed: int = 2026, scale: float = 1.0,
         "(fictional)}\ncounty: {fi: Kaikki hyvinvointialueet}\n"
         f"municipalities: [{codes}]\n"
         "coordinator:\n  name: {fi: Koordinaattori}\n  email: koordinaattori@example.fi\n"
-        "sample: true\nurgent_help:\n  - name: {fi: Hätänumero}\n    phone: \"112\"\n"
-        "    hours: {always: true, holidays: open}\n", "utf-8")
+        'sample: true\nurgent_help:\n  - name: {fi: Hätänumero}\n    phone: "112"\n'
+        "    hours: {always: true, holidays: open}\n",
+        "utf-8",
+    )
     for municipality in rows:
         (target / "municipalities" / f"{municipality['slug']}.yaml").write_text(
-            f"code: \"{municipality['municipality_code']}\"\n", "utf-8")
+            f'code: "{municipality["municipality_code"]}"\n', "utf-8"
+        )
     counties: dict[str, list[dict]] = {}
     for municipality in rows:
         counties.setdefault(municipality["county"], []).append(municipality)
     for county, members in sorted(counties.items()):
         (target / "providers" / f"county-{county.lower()}.yaml").write_text(
-            writer.county(county, members), "utf-8")
+            writer.county(county, members), "utf-8"
+        )
         for index in range(max(1, round(3 * scale))):
-            chunk = members[index::max(1, round(3 * scale))]
+            chunk = members[index :: max(1, round(3 * scale))]
             if not chunk:
                 continue
             (target / "providers" / f"ngo-{county.lower()}-{index}.yaml").write_text(
-                writer.ngo(f"ngo-{county.lower()}-{index}", "ngo", chunk, 5), "utf-8")
+                writer.ngo(f"ngo-{county.lower()}-{index}", "ngo", chunk, 5), "utf-8"
+            )
         (target / "providers" / f"parish-{county.lower()}.yaml").write_text(
-            writer.ngo(f"parish-{county.lower()}", "parish", members, 2), "utf-8")
+            writer.ngo(f"parish-{county.lower()}", "parish", members, 2), "utf-8"
+        )
     return {"municipalities": len(rows), "counties": len(counties)}
 
 

@@ -37,8 +37,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 EPOCH = "1795000000"
 LANGUAGES = ("fi", "sv", "en")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 QUERIES = yaml.safe_load((ROOT / "tests" / "data" / "search-queries.yaml").read_text("utf-8"))
 
 
@@ -53,9 +59,22 @@ def kb(n: float) -> str:
 def build(catalogue: Path, output: Path, settings: str = "pelicanconf.py") -> float:
     env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, PERHEOVI_CATALOGUE=str(catalogue))
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "perheovi.cli", "build", "--settings", settings,
-                    "--output", str(output)], cwd=ROOT, env=env, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "perheovi.cli",
+            "build",
+            "--settings",
+            settings,
+            "--output",
+            str(output),
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     return time.perf_counter() - start
 
 
@@ -76,6 +95,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 # --- search ----------------------------------------------------------------------------------
+
 
 def categories_by_path(catalogue) -> dict[str, str]:
     paths = {}
@@ -102,10 +122,13 @@ def lunr_run(page, base: str) -> tuple[list[list[str]], list[float]]:
     for query in QUERIES:
         page.goto(f"{base}/{query['lang']}/search/?q={urllib.parse.quote(query['q'])}")
         page.wait_for_selector("#search-results[data-state]", state="attached")
-        ranked.append([li.get_attribute("data-category")
-                       for li in page.locator("#search-results > ol > li").all()[:10]])
-        times.append(page.evaluate(
-            "performance.getEntriesByName('perheovi-search')[0].duration"))
+        ranked.append(
+            [
+                li.get_attribute("data-category")
+                for li in page.locator("#search-results > ol > li").all()[:10]
+            ]
+        )
+        times.append(page.evaluate("performance.getEntriesByName('perheovi-search')[0].duration"))
     return ranked, times
 
 
@@ -128,8 +151,9 @@ def pagefind_run(page, base: str, paths: dict[str, str]) -> tuple[list[list[str]
     return ranked, times
 
 
-def first_query_bytes(browser, base: str, site: Path, lang: str, query: str, engine: str,
-                      municipality: str = ""):
+def first_query_bytes(
+    browser, base: str, site: Path, lang: str, query: str, engine: str, municipality: str = ""
+):
     """Bytes (raw, gzip) of everything a fresh visitor's first search fetches for searching."""
     context = browser.new_context(bypass_csp=engine == "pagefind")
     page = context.new_page()
@@ -139,8 +163,9 @@ def first_query_bytes(browser, base: str, site: Path, lang: str, query: str, eng
         params = {"q": query, **({"kunta": municipality} if municipality else {})}
         page.goto(f"{base}/{lang}/search/?{urllib.parse.urlencode(params)}")
         page.wait_for_selector("#search-results ol li")
-        wanted = [p for p in fetched if "/search/" in p and p.endswith(".json")
-                  or p.endswith(".js")]
+        wanted = [
+            p for p in fetched if "/search/" in p and p.endswith(".json") or p.endswith(".js")
+        ]
     else:
         page.goto(f"{base}/{lang}/search/")
         fetched.clear()
@@ -162,9 +187,19 @@ def bench_search() -> dict:
     site = work / "site"
     build(ROOT / "catalogue", site)
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--glob",
-                    "*/{service,meeting-place,provider}/*/index.html"], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pagefind",
+            "--site",
+            str(site),
+            "--glob",
+            "*/{service,meeting-place,provider}/*/index.html",
+        ],
+        check=True,
+        capture_output=True,
+    )
     pagefind_seconds = time.perf_counter() - start
     figures = {"languages": {}, "pagefind_index_seconds": pagefind_seconds}
     for lang in LANGUAGES:
@@ -172,51 +207,75 @@ def bench_search() -> dict:
     server = Server(site)
     paths = categories_by_path(catalogue)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                             args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+        )
         page = browser.new_page()
         lunr_ranked, lunr_times = lunr_run(page, server.url)
         # Pagefind needs WebAssembly, which the site's CSP does not allow: bypass it for the
         # comparison (a site using Pagefind would add 'wasm-unsafe-eval').
         pagefind_page = browser.new_context(bypass_csp=True).new_page()
         pagefind_ranked, pagefind_times = pagefind_run(pagefind_page, server.url, paths)
-        figures["lunr"] = dict(zip(("recall5", "mrr"), score(lunr_ranked)),
-                               query_ms=statistics.median(lunr_times))
-        figures["pagefind"] = dict(zip(("recall5", "mrr"), score(pagefind_ranked)),
-                                   query_ms=statistics.median(pagefind_times))
+        figures["lunr"] = dict(
+            zip(("recall5", "mrr"), score(lunr_ranked)), query_ms=statistics.median(lunr_times)
+        )
+        figures["pagefind"] = dict(
+            zip(("recall5", "mrr"), score(pagefind_ranked)),
+            query_ms=statistics.median(pagefind_times),
+        )
         figures["first_query"] = {
             engine: first_query_bytes(browser, server.url, site, "fi", "neuvolaan", engine)
-            for engine in ("lunr", "pagefind")}
+            for engine in ("lunr", "pagefind")
+        }
         figures["misses"] = {
-            engine: [f"{q['lang']}: {q['q']}" for q, r in zip(QUERIES, ranked)
-                     if not any(c in q["categories"] for c in r[:5])]
-            for engine, ranked in (("lunr", lunr_ranked), ("pagefind", pagefind_ranked))}
+            engine: [
+                f"{q['lang']}: {q['q']}"
+                for q, r in zip(QUERIES, ranked)
+                if not any(c in q["categories"] for c in r[:5])
+            ]
+            for engine, ranked in (("lunr", lunr_ranked), ("pagefind", pagefind_ranked))
+        }
         browser.close()
     server.close()
     return figures
 
 
 def search_table(f: dict) -> str:
-    lines = ["| language | index (raw / gzip) | document store (raw / gzip, files) |",
-             "|---|---|---|"]
+    lines = [
+        "| language | index (raw / gzip) | document store (raw / gzip, files) |",
+        "|---|---|---|",
+    ]
     for lang, l in f["languages"].items():
-        lines.append(f"| {lang} | {kb(l['index_raw'])} / {kb(l['index_gzip'])} | "
-                     f"{kb(l['store_raw'])} / {kb(l['store_gzip'])}, {l['store_files']} |")
-    lines += ["", f"Quality set: {len(QUERIES)} queries (fi {sum(q['lang'] == 'fi' for q in QUERIES)}, "
-              f"sv {sum(q['lang'] == 'sv' for q in QUERIES)}, en {sum(q['lang'] == 'en' for q in QUERIES)}).",
-              "", "| | perheovi (lunr.js) | Pagefind 1.5 |", "|---|---|---|"]
+        lines.append(
+            f"| {lang} | {kb(l['index_raw'])} / {kb(l['index_gzip'])} | "
+            f"{kb(l['store_raw'])} / {kb(l['store_gzip'])}, {l['store_files']} |"
+        )
+    lines += [
+        "",
+        f"Quality set: {len(QUERIES)} queries (fi {sum(q['lang'] == 'fi' for q in QUERIES)}, "
+        f"sv {sum(q['lang'] == 'sv' for q in QUERIES)}, en {sum(q['lang'] == 'en' for q in QUERIES)}).",
+        "",
+        "| | perheovi (lunr.js) | Pagefind 1.5 |",
+        "|---|---|---|",
+    ]
     lunr, pagefind, first = f["lunr"], f["pagefind"], f["first_query"]
     lines.append(f"| recall@5 | {lunr['recall5']:.3f} | {pagefind['recall5']:.3f} |")
     lines.append(f"| MRR | {lunr['mrr']:.3f} | {pagefind['mrr']:.3f} |")
-    lines.append(f"| median query time in Chromium | {lunr['query_ms']:.1f} ms (query only, "
-                 f"index loaded) | {pagefind['query_ms']:.1f} ms (including its fetches) |")
-    for name, key in (("first query downloads (fi, \"neuvolaan\")", None),):
+    lines.append(
+        f"| median query time in Chromium | {lunr['query_ms']:.1f} ms (query only, "
+        f"index loaded) | {pagefind['query_ms']:.1f} ms (including its fetches) |"
+    )
+    for name, key in (('first query downloads (fi, "neuvolaan")', None),):
         lr, lg, ln = first["lunr"]
         pr, pg, pn = first["pagefind"]
-        lines.append(f"| {name} | {kb(lg)} gzip ({kb(lr)} raw, {ln} files) | "
-                     f"{kb(pg)} gzip ({kb(pr)} raw, {pn} files) |")
-    lines.append(f"| misses in the first five | {', '.join(f['misses']['lunr']) or '–'} | "
-                 f"{', '.join(f['misses']['pagefind']) or '–'} |")
+        lines.append(
+            f"| {name} | {kb(lg)} gzip ({kb(lr)} raw, {ln} files) | "
+            f"{kb(pg)} gzip ({kb(pr)} raw, {pn} files) |"
+        )
+    lines.append(
+        f"| misses in the first five | {', '.join(f['misses']['lunr']) or '–'} | "
+        f"{', '.join(f['misses']['pagefind']) or '–'} |"
+    )
     return "\n".join(lines)
 
 
@@ -225,13 +284,19 @@ def search_bytes(folder: Path) -> dict:
     index = [folder / "index.json", *folder.glob("shard-*.json")]
     index = [p.read_bytes() for p in index if p.name.count("-") < 2]
     stores = [p.read_bytes() for p in folder.glob("shard-*-*.json")]
-    return {"index_raw": sum(map(len, index)), "index_gzip": sum(map(gz, index)),
-            "shards": len(index) - 1, "largest_shard_gzip": max(map(gz, index[1:])),
-            "store_raw": sum(map(len, stores)), "store_gzip": sum(map(gz, stores)),
-            "store_files": len(stores)}
+    return {
+        "index_raw": sum(map(len, index)),
+        "index_gzip": sum(map(gz, index)),
+        "shards": len(index) - 1,
+        "largest_shard_gzip": max(map(gz, index[1:])),
+        "store_raw": sum(map(len, stores)),
+        "store_gzip": sum(map(gz, stores)),
+        "store_files": len(stores),
+    }
 
 
 # --- build speed and size ------------------------------------------------------------------
+
 
 def _tree_memory(root: int) -> int:
     """Proportional set size (kB) of a process and all its descendants: forked workers share
@@ -251,8 +316,9 @@ def _tree_memory(root: int) -> int:
             rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
         except OSError:
             continue
-        total += next((int(line.split()[1]) for line in rollup.splitlines()
-                       if line.startswith("Pss:")), 0)
+        total += next(
+            (int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:")), 0
+        )
     return total
 
 
@@ -261,8 +327,9 @@ def timed(command: list[str], env: dict, memory: bool = True) -> tuple[float, in
     every 0.5 s; reading it costs the measured process time, so `memory=False` skips it)."""
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                                   stderr=errors)
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=errors
+        )
         peak = 0
         while memory and process.poll() is None:
             peak = max(peak, _tree_memory(process.pid))
@@ -291,14 +358,19 @@ def floor_seconds(catalogue_dir: Path, output: Path) -> tuple[float, int]:
 
     os.environ["SOURCE_DATE_EPOCH"] = EPOCH
     catalogue = load_catalogue(catalogue_dir)
-    env = Environment(loader=FileSystemLoader(str(ROOT / "theme" / "templates")),
-                      extensions=["jinja2.ext.i18n", "jinja2.ext.do"], autoescape=True,
-                      trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=FileSystemLoader(str(ROOT / "theme" / "templates")),
+        extensions=["jinja2.ext.i18n", "jinja2.ext.do"],
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters.update(filters.FILTERS)
     env.globals.update(filters.GLOBALS)
     settings = {"PERHEOVI_ACCESSIBILITY": _settings()["PERHEOVI_ACCESSIBILITY"]}
-    translations = {lang: i18n.load_translations(ROOT / "theme" / "translations", lang)
-                    for lang in LANGUAGES}
+    translations = {
+        lang: i18n.load_translations(ROOT / "theme" / "translations", lang) for lang in LANGUAGES
+    }
     pages = catalogue_pages(catalogue)
     common = site_context(catalogue, settings, LANGUAGES)
     del gettext
@@ -324,15 +396,19 @@ def _settings() -> dict:
 
 def bench_build(name: str, catalogue_dir: Path) -> dict:
     work = Path(tempfile.mkdtemp(prefix=f"perheovi-{name}-"))
-    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, PERHEOVI_CATALOGUE=str(catalogue_dir),
-               LANGUAGE="en")
+    env = dict(
+        os.environ, SOURCE_DATE_EPOCH=EPOCH, PERHEOVI_CATALOGUE=str(catalogue_dir), LANGUAGE="en"
+    )
     check = statistics.median(  # this machine is shared: the middle of three runs
-        timed([sys.executable, "-m", "perheovi.cli", "check", str(catalogue_dir)], env,
-              memory=False)[0]
-        for _ in range(3))
+        timed(
+            [sys.executable, "-m", "perheovi.cli", "check", str(catalogue_dir)], env, memory=False
+        )[0]
+        for _ in range(3)
+    )
     output = work / "site"
-    build_s, build_mib = timed([sys.executable, "-m", "perheovi.cli", "build", "--output",
-                                str(output)], env)
+    build_s, build_mib = timed(
+        [sys.executable, "-m", "perheovi.cli", "build", "--output", str(output)], env
+    )
     html = sorted(output.rglob("*.html"))
     css = (output / "theme" / "css" / "site.css").read_bytes()
     sample = html[:: max(1, len(html) // 2000)]
@@ -340,10 +416,21 @@ def bench_build(name: str, catalogue_dir: Path) -> dict:
     total = sum(p.stat().st_size for p in output.rglob("*") if p.is_file())
     floor, floor_pages = floor_seconds(catalogue_dir, work / "floor")
     search = {lang: search_bytes(output / lang / "search") for lang in LANGUAGES}
-    return {"first_query": first_query_in_town(output), "name": name, "check_s": check, "build_s": build_s, "peak_mib": build_mib,
-            "pages": len(html), "pages_per_s": len(html) / build_s, "output_mib":
-            total / 1024 / 1024, "average_page_gzip": average_gzip, "floor_s": floor,
-            "floor_pages": floor_pages, "ratio": build_s / floor, "search": search}
+    return {
+        "first_query": first_query_in_town(output),
+        "name": name,
+        "check_s": check,
+        "build_s": build_s,
+        "peak_mib": build_mib,
+        "pages": len(html),
+        "pages_per_s": len(html) / build_s,
+        "output_mib": total / 1024 / 1024,
+        "average_page_gzip": average_gzip,
+        "floor_s": floor,
+        "floor_pages": floor_pages,
+        "ratio": build_s / floor,
+        "search": search,
+    }
 
 
 FIRST_QUERY = ("fi", "neuvolaan", "joensuu")  # a town in the sample and in the national
@@ -357,8 +444,9 @@ def first_query_in_town(site: Path) -> tuple[int, int, int]:
     lang, query, town = FIRST_QUERY
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                                 args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+            )
             figures = first_query_bytes(browser, server.url, site, lang, query, "lunr", town)
             browser.close()
     finally:
@@ -370,11 +458,18 @@ def build_table(results: list[dict]) -> str:
     page = 15 * 1024  # an average page, HTML+CSS gzip, in both
     targets = {
         "sample": {"check_s": 0.5, "build_s": 3.0, "average_page_gzip": page},
-        "national": {"check_s": 10.0, "build_s": 60.0, "peak_mib": 2048, "ratio": 1.5,
-                     "average_page_gzip": page},
+        "national": {
+            "check_s": 10.0,
+            "build_s": 60.0,
+            "peak_mib": 2048,
+            "ratio": 1.5,
+            "average_page_gzip": page,
+        },
     }
-    lines = ["| | " + " | ".join(r["name"] for r in results) + " |",
-             "|---|" + "---|" * len(results)]
+    lines = [
+        "| | " + " | ".join(r["name"] for r in results) + " |",
+        "|---|" + "---|" * len(results),
+    ]
     missed: list[str] = []
 
     def row(label, key, fmt):
@@ -385,8 +480,10 @@ def build_table(results: list[dict]) -> str:
             if goal is not None:
                 cell += f" (target ≤ {fmt(goal)}: {'met' if r[key] <= goal else 'MISSED'})"
                 if r[key] > goal:
-                    missed.append(f"- **{label}, {r['name']}: {fmt(r[key])}, target "
-                                  f"{fmt(goal)}.** {MISSED[key]}")
+                    missed.append(
+                        f"- **{label}, {r['name']}: {fmt(r[key])}, target "
+                        f"{fmt(goal)}.** {MISSED[key]}"
+                    )
             cells.append(cell)
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
 
@@ -400,39 +497,65 @@ def build_table(results: list[dict]) -> str:
     row("bare-Jinja2 floor (same pages, loaded data)", "floor_s", lambda v: f"{v:.1f} s")
     row("build / floor", "ratio", lambda v: f"{v:.2f}x")
     for lang in LANGUAGES:
-        lines.append(f"| search index {lang}: raw / gzip (shards; largest, gzip) | " + " | ".join(
-            f"{kb(r['search'][lang]['index_raw'])} / {kb(r['search'][lang]['index_gzip'])} "
-            f"({r['search'][lang]['shards']}; {kb(r['search'][lang]['largest_shard_gzip'])})"
-            for r in results) + " |")
+        lines.append(
+            f"| search index {lang}: raw / gzip (shards; largest, gzip) | "
+            + " | ".join(
+                f"{kb(r['search'][lang]['index_raw'])} / {kb(r['search'][lang]['index_gzip'])} "
+                f"({r['search'][lang]['shards']}; {kb(r['search'][lang]['largest_shard_gzip'])})"
+                for r in results
+            )
+            + " |"
+        )
     lang, query, town = FIRST_QUERY
     cells = []
     for r in results:
         raw, packed, files = r["first_query"]
         goal = 200 * 1024 if r["name"] == "national" else None
-        cells.append(f"{kb(packed)} gzip ({kb(raw)} raw, {files} files)" + (
-            f" (target ≤ 200 KB: {'met' if packed <= goal else 'MISSED'})" if goal else ""))
-    lines.append(f"| first search downloads ({lang}, \"{query}\" in {town}) | "
-                 + " | ".join(cells) + " |")
+        cells.append(
+            f"{kb(packed)} gzip ({kb(raw)} raw, {files} files)"
+            + (f" (target ≤ 200 KB: {'met' if packed <= goal else 'MISSED'})" if goal else "")
+        )
+    lines.append(
+        f'| first search downloads ({lang}, "{query}" in {town}) | ' + " | ".join(cells) + " |"
+    )
     for r in results:
         if r["name"] == "national" and r["first_query"][1] > 200 * 1024:
             missed.append(f"- **first search, national.** {MISSED['first_query']}")
-    lines += ["", "**Targets missed in this run, and what would close them.**", "", *missed] \
-        if missed else ["", "Every target is met in this run."]
+    lines += (
+        ["", "**Targets missed in this run, and what would close them.**", "", *missed]
+        if missed
+        else ["", "Every target is met in this run."]
+    )
     return "\n".join(lines)
 
 
 # --- the report ------------------------------------------------------------------------------
 
+
 def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in
-                Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
-               platform.processor())
-    memory = next((int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-                   if line.startswith("MemTotal")), 0)
-    chromium = subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True,
-                              text=True).stdout.strip()
-    return (f"{os.cpu_count()} cores ({cpu}), {memory / 1024 / 1024:.0f} GiB memory, "
-            f"Python {platform.python_version()}, {chromium}")
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory = next(
+        (
+            int(line.split()[1])
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        ),
+        0,
+    )
+    chromium = subprocess.run(
+        ["/usr/bin/chromium", "--version"], capture_output=True, text=True
+    ).stdout.strip()
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {memory / 1024 / 1024:.0f} GiB memory, "
+        f"Python {platform.python_version()}, {chromium}"
+    )
 
 
 def write_report(sections: dict[str, str]) -> None:
@@ -443,12 +566,15 @@ def write_report(sections: dict[str, str]) -> None:
         name, body = block.split(" -->\n", 1)
         parts[name] = body.split("\n<!-- end -->")[0]
     parts.update(sections)
-    head = ("# Benchmarks\n\nProduced by `.venv/bin/python benchmarks/run.py` (one command; "
-            "`benchmarks/run.py search` runs one section). Figures, not timed tests: the test "
-            "suite checks correctness.\n\n"
-            f"Machine of the last run: {machine()}.\n")
-    body = "".join(f"\n<!-- section: {name} -->\n{text}\n<!-- end -->\n"
-                   for name, text in parts.items())
+    head = (
+        "# Benchmarks\n\nProduced by `.venv/bin/python benchmarks/run.py` (one command; "
+        "`benchmarks/run.py search` runs one section). Figures, not timed tests: the test "
+        "suite checks correctness.\n\n"
+        f"Machine of the last run: {machine()}.\n"
+    )
+    body = "".join(
+        f"\n<!-- section: {name} -->\n{text}\n<!-- end -->\n" for name, text in parts.items()
+    )
     path.write_text(head + body, "utf-8")
 
 
@@ -469,8 +595,12 @@ def main(argv: list[str]) -> None:
         sections["build"] = "## Build speed and size\n\n" + table + "\n\n" + BUILD_NOTES
     if "search" in wanted:
         figures = bench_search()
-        sections["search"] = "## Search: lunr.js and Pagefind on the sample site\n\n" + \
-            search_table(figures) + "\n\n" + SEARCH_NOTES
+        sections["search"] = (
+            "## Search: lunr.js and Pagefind on the sample site\n\n"
+            + search_table(figures)
+            + "\n\n"
+            + SEARCH_NOTES
+        )
         print(search_table(figures))
     write_report(sections)
 
@@ -515,17 +645,19 @@ MISSED = {
         "distinct schedule once. What would close it: compiling the channel and hours macros "
         "into Python functions like the filters (they are a third of a service page), "
         "building the search shards in parallel tasks rather than one task per language, "
-        "and more cores: the page tasks scale with them."),
+        "and more cores: the page tasks scale with them."
+    ),
     "check_s": (
         "Two thirds of `check` is reading YAML (libyaml's events, then building dicts in "
         "Python), one third pydantic validation and phone numbers. What would close it: "
-        "reading files in parallel processes, once the model's text type is picklable."),
+        "reading files in parallel processes, once the model's text type is picklable."
+    ),
     "peak_mib": "The catalogue and every worker's rendered-fragment cache live in memory; "
-                "a smaller cache (per page kind) or fewer workers would lower it.",
+    "a smaller cache (per page kind) or fewer workers would lower it.",
     "ratio": "The build adds loading the catalogue, Pelican, search indexes and calendars to "
-             "the rendering the floor measures; see the build line for where time goes.",
+    "the rendering the floor measures; see the build line for where time goes.",
     "average_page_gzip": "Pages embed their open-now schedule; trimming it to fewer days "
-                         "would shrink them.",
+    "would shrink them.",
     "first_query": "A smaller PERHEOVI_SEARCH_SHARD_DOCS makes each shard smaller.",
 }
 

@@ -56,11 +56,26 @@ BUILD_EPOCH = "1795000000"  # 2026-11-18 in Helsinki: fixed, so the output is re
 LANGUAGES = ("fi", "sv", "en")
 
 
-def build_site(output: Path, settings: str = "pelicanconf.py", **env) -> subprocess.CompletedProcess:
+def build_site(
+    output: Path, settings: str = "pelicanconf.py", **env
+) -> subprocess.CompletedProcess:
     environment = dict(os.environ, SOURCE_DATE_EPOCH=BUILD_EPOCH, **env)
     return subprocess.run(
-        [sys.executable, "-m", "perheovi.cli", "build", "--settings", settings,
-         "--output", str(output)], cwd=ROOT, env=environment, capture_output=True, text=True)
+        [
+            sys.executable,
+            "-m",
+            "perheovi.cli",
+            "build",
+            "--settings",
+            settings,
+            "--output",
+            str(output),
+        ],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
 
 
 class BuiltSite:
@@ -88,8 +103,10 @@ class BuiltSite:
         paths = []
         for file in sorted(self.root.rglob("*.html")):
             relative = file.relative_to(self.root).as_posix()
-            paths.append("/" + (relative[:-len("index.html")] if relative.endswith("index.html")
-                                else relative))
+            paths.append(
+                "/"
+                + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)
+            )
         return paths
 
 
@@ -115,8 +132,14 @@ import http.server
 import threading
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

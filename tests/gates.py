@@ -27,13 +27,19 @@ TEXT_200 = "html { font-size: 200% !important; }"
 
 # --- in the browser --------------------------------------------------------------------------
 
+
 def axe(page) -> list[str]:
     """axe-core's WCAG 2.0/2.1/2.2 A and AA rules."""
     page.evaluate(AXE)
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
-                           " resultTypes: ['violations']})", AXE_TAGS)
-    return [f"axe {v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. "
-            f"{v['nodes'][0]['target']})" for v in result["violations"]]
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+        " resultTypes: ['violations']})",
+        AXE_TAGS,
+    )
+    return [
+        f"axe {v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
+        for v in result["violations"]
+    ]
 
 
 _OVERFLOW = """() => {
@@ -59,8 +65,9 @@ def overflow(page, label: str) -> list[str]:
     state = page.evaluate(_OVERFLOW)
     problems = []
     if state["wide"]:
-        problems.append(f"{label}: scrolls sideways ({state['width']} px in a "
-                        f"{state['viewport']} px viewport)")
+        problems.append(
+            f"{label}: scrolls sideways ({state['width']} px in a {state['viewport']} px viewport)"
+        )
     problems += [f"{label}: text clipped in {name}" for name in state["clipped"][:5]]
     return problems
 
@@ -95,8 +102,10 @@ def skip_link(page) -> list[str]:
         page.keyboard.press("Tab")  # sensitive pages put the quick exit first, then the skip link
         first = page.evaluate(_FOCUS_STYLE)
     if not first or first["href"] != "#main" or "skip-link" not in (first["className"] or ""):
-        return [f"the first Tab reaches {first and first['tag']} {first and first['text']!r}, "
-                "not a skip link to #main"]
+        return [
+            f"the first Tab reaches {first and first['tag']} {first and first['text']!r}, "
+            "not a skip link to #main"
+        ]
     problems = [] if first["visible"] and first["onScreen"] else ["skip link focus not visible"]
     page.keyboard.press("Enter")
     focused = page.evaluate("document.activeElement.id")
@@ -124,9 +133,10 @@ def tab_walk(page, limit: int = 400) -> tuple[list[str], list[dict]]:
         'hidden' && el.getClientRects().length).map(el => (el.textContent || el.value ||
         '').trim().slice(0, 40))""")
     walked = [s["text"] for s in stops]
-    if walked != order[:len(walked)] or len(walked) != len(order):
-        problems.append(f"tab order differs from document order ({len(walked)} stops, "
-                        f"{len(order)} focusable)")
+    if walked != order[: len(walked)] or len(walked) != len(order):
+        problems.append(
+            f"tab order differs from document order ({len(walked)} stops, {len(order)} focusable)"
+        )
     return problems, stops
 
 
@@ -138,8 +148,7 @@ def forced_colours_focus(page, stops: int = 3) -> list[str]:
         page.keyboard.press("Tab")
         state = page.evaluate(_FOCUS_STYLE)
         if state and not state["visible"]:
-            problems.append(f"forced colours: no visible focus on {state['tag']} "
-                            f"{state['text']!r}")
+            problems.append(f"forced colours: no visible focus on {state['tag']} {state['text']!r}")
     page.emulate_media(forced_colors="none")
     return problems
 
@@ -155,9 +164,11 @@ def csp_violations(page) -> list[str]:
 
 def third_party(requests: list[str], own_origin: str) -> list[str]:
     own = urlsplit(own_origin).netloc
-    return [f"request to another host: {url}" for url in requests
-            if urlsplit(url).scheme in ("http", "https", "ws", "wss")
-            and urlsplit(url).netloc != own]
+    return [
+        f"request to another host: {url}"
+        for url in requests
+        if urlsplit(url).scheme in ("http", "https", "ws", "wss") and urlsplit(url).netloc != own
+    ]
 
 
 # --- in the HTML -----------------------------------------------------------------------------
@@ -206,10 +217,9 @@ def language_of_parts(document, page_lang: str, finnish_only: list[str]) -> list
         for finnish in finnish_only:
             if finnish and finnish in text:
                 parent = node.getparent()
-                owner = next((e for e in [parent, *parent.iterancestors()]
-                              if e.get("lang")), None)
+                owner = next((e for e in [parent, *parent.iterancestors()] if e.get("lang")), None)
                 if owner is None or owner.get("lang") != "fi":
-                    problems.append(f"Finnish text without lang=\"fi\": {finnish[:50]!r}")
+                    problems.append(f'Finnish text without lang="fi": {finnish[:50]!r}')
     return problems
 
 
@@ -217,23 +227,28 @@ def contact_details(document) -> dict:
     """What a family needs from a page, as plain HTML shows it without any script."""
     return {
         "phones": sorted(a.get("href") for a in document.xpath('//a[starts-with(@href, "tel:")]')),
-        "addresses": sorted(" ".join(p.text_content().split())
-                            for p in document.xpath('//*[contains(@class, "address")]')),
-        "hours": sorted(" ".join(t.text_content().split())
-                        for t in document.xpath('//table[contains(@class, "hours")]')),
+        "addresses": sorted(
+            " ".join(p.text_content().split())
+            for p in document.xpath('//*[contains(@class, "address")]')
+        ),
+        "hours": sorted(
+            " ".join(t.text_content().split())
+            for t in document.xpath('//table[contains(@class, "hours")]')
+        ),
         "channels": len(document.xpath('//*[contains(concat(" ", @class, " "), " channel ")]')),
     }
 
 
 def nu_html_checker(files: list[Path]) -> dict[str, list[str]]:
     """Errors from the Nu Html Checker (vnu.jar), by file."""
-    result = subprocess.run(["java", "-Xss8m", "-jar", str(VNU), "--errors-only",
-                             "--format", "json", *map(str, files)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["java", "-Xss8m", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, files)],
+        capture_output=True,
+        text=True,
+    )
     messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
     found: dict[str, list[str]] = {}
     for message in messages:
         path = urlsplit(message.get("url", "")).path
-        found.setdefault(path, []).append(
-            f"{message.get('lastLine', '?')}: {message['message']}")
+        found.setdefault(path, []).append(f"{message.get('lastLine', '?')}: {message['message']}")
     return found

@@ -21,8 +21,12 @@ def expected(place, first: dt.date, last: dt.date) -> set[tuple]:
         closed = any(c.date <= day <= (c.until or c.date) for c in place.exceptions)
         in_term = any(t.start <= day <= t.until for t in place.terms)
         for activity in place.programme:
-            if (in_term and not closed and activity.day_index == day.weekday()
-                    and day not in activity.cancelled):
+            if (
+                in_term
+                and not closed
+                and activity.day_index == day.weekday()
+                and day not in activity.cancelled
+            ):
                 start = activity.time.start
                 result.add((day, dt.time(start // 60, start % 60), activity.name.fi))
         day += dt.timedelta(days=1)
@@ -34,8 +38,9 @@ def expanded(calendar: icalendar.Calendar, first: dt.date, last: dt.date) -> set
     result = set()
     for event in events:
         start = event["DTSTART"].dt.astimezone(HELSINKI)
-        result.add((start.date(), start.time().replace(tzinfo=None),
-                    str(event["SUMMARY"]).split(" – ")[0]))
+        result.add(
+            (start.date(), start.time().replace(tzinfo=None), str(event["SUMMARY"]).split(" – ")[0])
+        )
     return result
 
 
@@ -55,10 +60,12 @@ def test_each_meeting_place_feed_expands_to_its_programme(site, catalogue, month
 
 
 def test_cancellations_and_closures_appear_as_excluded_dates(site, catalogue):
-    place = next(p for p in catalogue.meeting_places.values()
-                 if any(a.cancelled for a in p.programme))
+    place = next(
+        p for p in catalogue.meeting_places.values() if any(a.cancelled for a in p.programme)
+    )
     calendar = icalendar.Calendar.from_ical(
-        site.file(f"/fi/meeting-place/{place.id}/calendar.ics").read_bytes())
+        site.file(f"/fi/meeting-place/{place.id}/calendar.ics").read_bytes()
+    )
     excluded = set()
     for event in calendar.walk("VEVENT"):
         exdates = event.get("EXDATE") or []

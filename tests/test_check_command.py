@@ -48,7 +48,7 @@ MISTAKES = [
     ("category: peer-support", "category: peer-suport", "peer-suport"),
     ("area: region", "area: [joensu]", "joensu]"),
     ("9.00-11.00", "11.00-9.00", "11.00-9.00"),
-    ("postal_code: \"80100\"", "postal_code: \"8010\"", "\"8010\""),
+    ('postal_code: "80100"', 'postal_code: "8010"', '"8010"'),
 ]
 
 
@@ -59,8 +59,13 @@ def position(text: str, marker: str) -> str:
 
 def run_check(*args, cwd=None, lang="en"):
     environment = dict(os.environ, LANGUAGE=lang, LC_ALL="C.UTF-8")
-    return subprocess.run([sys.executable, "-m", "perheovi.cli", "check", *args],
-                          capture_output=True, text=True, cwd=cwd, env=environment)
+    return subprocess.run(
+        [sys.executable, "-m", "perheovi.cli", "check", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=environment,
+    )
 
 
 def test_sample_catalogue_passes_and_meets_the_sizes():
@@ -85,13 +90,15 @@ def test_sample_catalogue_passes_and_meets_the_sizes():
 def test_valid_catalogue_prints_its_counts():
     result = run_check(str(MINIMAL))
     assert result.returncode == 0
-    assert result.stdout == (f"{MINIMAL}: OK: 2 municipalities, 1 providers, 1 services, "
-                             "1 locations, 1 meeting places\n")
+    assert result.stdout == (
+        f"{MINIMAL}: OK: 2 municipalities, 1 providers, 1 services, 1 locations, 1 meeting places\n"
+    )
 
 
 def test_usage_error_exits_2():
-    result = subprocess.run([sys.executable, "-m", "perheovi.cli", "chekc"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "perheovi.cli", "chekc"], capture_output=True, text=True
+    )
     assert result.returncode == 2
     assert "usage:" in result.stderr
 
@@ -120,7 +127,7 @@ def test_a_hundred_files_with_thirty_mistakes_report_all_thirty(tmp_path):
     result = run_check("catalogue", cwd=tmp_path)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert [line[:len(prefix)] for line, prefix in zip(lines, expected)] == expected
+    assert [line[: len(prefix)] for line, prefix in zip(lines, expected)] == expected
     assert len(lines) == 30, result.stdout
     assert result.stderr == "30 problem(s) found; the catalogue was not accepted.\n"
 
@@ -130,8 +137,9 @@ def test_github_format_prints_exact_annotations(minimal):
     result = run_check("catalogue", "--format", "github", cwd=minimal.path.parent)
     assert result.returncode == 1
     assert result.stdout == (
-        "::error file=catalogue/providers/county.yaml,line=10,col=9::\"tusday\" is not a day "
-        "of the week; write one of mon, tue, wed, thu, fri, sat, sun (did you mean \"tue\"?)\n")
+        '::error file=catalogue/providers/county.yaml,line=10,col=9::"tusday" is not a day '
+        'of the week; write one of mon, tue, wed, thu, fri, sat, sun (did you mean "tue"?)\n'
+    )
 
 
 def test_github_annotations_escape_what_would_break_them(minimal):
@@ -140,11 +148,14 @@ def test_github_annotations_escape_what_would_break_them(minimal):
 
     problem = Problem("a,b:c.yaml", 3, 4, "yaml_syntax", {"detail": "50% done\nnext"})
     assert github_annotation("error", problem, lambda text: text) == (
-        "::error file=a%2Cb%3Ac.yaml,line=3,col=4::this is not valid YAML: 50%25 done%0Anext")
+        "::error file=a%2Cb%3Ac.yaml,line=3,col=4::this is not valid YAML: 50%25 done%0Anext"
+    )
 
 
-@pytest.mark.parametrize("lang, expected", [
-    ("fi", "tarkoititko \"tue\"?"), ("sv", "menade du \"tue\"?"), ("en", "did you mean")])
+@pytest.mark.parametrize(
+    "lang, expected",
+    [("fi", 'tarkoititko "tue"?'), ("sv", 'menade du "tue"?'), ("en", "did you mean")],
+)
 def test_messages_speak_the_contributors_language(minimal, lang, expected):
     minimal.replace("providers/county.yaml", "mon-fri: 8.00-16.00", "tusday: 8.00-16.00")
     by_flag = run_check("catalogue", "--lang", lang, cwd=minimal.path.parent)

@@ -44,7 +44,9 @@ def test_every_field_of_every_record_is_documented():
 
 def test_every_category_and_target_group_is_in_the_tables():
     for category in CATEGORIES.values():
-        assert re.search(rf"\| `{category.id}` \| {category.group} \| {re.escape(category.label['fi'])} \|", DOC)
+        assert re.search(
+            rf"\| `{category.id}` \| {category.group} \| {re.escape(category.label['fi'])} \|", DOC
+        )
     for group in TARGET_GROUPS.values():
         assert f"| `{group.id}` | {group.label['fi']} |" in DOC
 
@@ -63,8 +65,9 @@ def test_the_complete_provider_example_passes_check(minimal):
 
     from perheovi.loader import check_catalogue
 
-    example = next(block for block in re.findall(r"```yaml\n(.*?)```", DOC, re.S)
-                   if block.count("\n") > 40)
+    example = next(
+        block for block in re.findall(r"```yaml\n(.*?)```", DOC, re.S) if block.count("\n") > 40
+    )
     minimal.write("providers/example.yaml", example)
     minimal.replace("region.yaml", '["167", "422"]', '["167", "422", "541"]')
     minimal.write("municipalities/nurmes.yaml", 'code: "541"\n')

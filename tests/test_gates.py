@@ -71,11 +71,13 @@ def sweep_pages(paths: list[str], site_url: str, walk: set[str]) -> dict:
             narrow.goto(site_url + path, wait_until="load")
             findings["axe"][path] += gates.axe(narrow)
             findings["overflow"][path] += gates.overflow(narrow, "320 px")
-            findings["text_spacing"][path] += gates.with_style(narrow, gates.TEXT_SPACING,
-                                                               "text spacing at 320 px")
+            findings["text_spacing"][path] += gates.with_style(
+                narrow, gates.TEXT_SPACING, "text spacing at 320 px"
+            )
             narrow.set_viewport_size({"width": 1280, "height": 900})
-            findings["text_200"][path] += gates.with_style(narrow, gates.TEXT_200,
-                                                           "200 % text at 1280 px")
+            findings["text_200"][path] += gates.with_style(
+                narrow, gates.TEXT_200, "200 % text at 1280 px"
+            )
         browser.close()
     return findings
 
@@ -98,11 +100,13 @@ def sweep(site, site_url):
             for path, problems in pages.items():
                 findings[gate][path] += problems
     per_language = len([p for p in paths if p.startswith("/fi/")])
-    report_figure(f"accessibility gates: {len(paths)} pages ({per_language} per language x 3 "
-                  f"languages + the root and 404 pages) x 2 viewports (320 and 1280 px) = "
-                  f"{2 * len(paths)} page checks with axe-core, reflow, text spacing, 200 % "
-                  f"text, skip link, forced colours, CSP and third-party requests; "
-                  f"{len(walk)} pages walked with the keyboard")
+    report_figure(
+        f"accessibility gates: {len(paths)} pages ({per_language} per language x 3 "
+        f"languages + the root and 404 pages) x 2 viewports (320 and 1280 px) = "
+        f"{2 * len(paths)} page checks with axe-core, reflow, text spacing, 200 % "
+        f"text, skip link, forced colours, CSP and third-party requests; "
+        f"{len(walk)} pages walked with the keyboard"
+    )
     return findings
 
 
@@ -110,14 +114,28 @@ def assert_clean(findings: dict[str, list[str]]) -> None:
     if os.environ.get("PERHEOVI_GATES_SAMPLE"):
         print({path: problems for path, problems in findings.items() if problems})
     failing = {path: problems for path, problems in findings.items() if problems}
-    report = "\n".join(f"{path}: {problem}" for path, problems in sorted(failing.items())
-                       for problem in problems[:3])
+    report = "\n".join(
+        f"{path}: {problem}"
+        for path, problems in sorted(failing.items())
+        for problem in problems[:3]
+    )
     assert not failing, f"{len(failing)} pages fail:\n{report[:4000]}"
 
 
-@pytest.mark.parametrize("gate", ["axe", "overflow", "text_spacing", "text_200", "skip_link",
-                                  "forced_colours", "keyboard", "csp_violations",
-                                  "third_party"])
+@pytest.mark.parametrize(
+    "gate",
+    [
+        "axe",
+        "overflow",
+        "text_spacing",
+        "text_200",
+        "skip_link",
+        "forced_colours",
+        "keyboard",
+        "csp_violations",
+        "third_party",
+    ],
+)
 def test_gate_passes_on_every_page(sweep, gate):
     assert_clean(sweep[gate])
 
@@ -197,8 +215,12 @@ def test_without_javascript_every_contact_detail_is_there(site, site_url, browse
 def test_nothing_is_stored_and_no_cookie_is_set(site_url, browser):
     context = browser.new_context()
     page = context.new_page()
-    for path in ("/fi/", "/fi/search/?q=neuvola", "/sv/service/joensuu-lastenneuvola/",
-                 "/en/meeting-place/joensuu-perhetupa-kohtaamispaikka/"):
+    for path in (
+        "/fi/",
+        "/fi/search/?q=neuvola",
+        "/sv/service/joensuu-lastenneuvola/",
+        "/en/meeting-place/joensuu-perhetupa-kohtaamispaikka/",
+    ):
         page.goto(site_url + path, wait_until="load")
         page.wait_for_timeout(100)
         storage = page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]")

@@ -53,8 +53,11 @@ def test_nu_checker_catches_duplicate_ids_and_misnested_tags():
     errors = gates.nu_html_checker([BROKEN / "vnu.html"])
     messages = " ".join(m for found in errors.values() for m in found)
     assert "Duplicate ID" in messages
-    assert "Stray end tag" in messages or "No “p” element in scope" in messages or \
-        "“div” not allowed" in messages
+    assert (
+        "Stray end tag" in messages
+        or "No “p” element in scope" in messages
+        or "“div” not allowed" in messages
+    )
 
 
 def test_keyboard_gates_catch_no_skip_link_invisible_focus_and_jumbled_order(open_page):

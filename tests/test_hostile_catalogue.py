@@ -37,52 +37,82 @@ def hostile(minimal, payload: str):
     """Put `payload` into every text field of the minimal catalogue, and into URLs' paths."""
     county = "providers/county.yaml"
     p = quoted
-    minimal.replace(county, "name: {fi: Testin hyvinvointialue}",
-                    f"name: {{fi: {p(payload)}, sv: {p(payload)}}}\n"
-                    f"website: {p('https://example.fi/' + payload.replace(' ', '%20'))}\n"
-                    f"description: {{fi: {p(payload)}}}")
-    minimal.replace(county, "name: {fi: Perhetalo}",
-                    f"name: {{fi: {p(payload)}}}\n    accessibility: {{fi: {p(payload)}}}")
+    minimal.replace(
+        county,
+        "name: {fi: Testin hyvinvointialue}",
+        f"name: {{fi: {p(payload)}, sv: {p(payload)}}}\n"
+        f"website: {p('https://example.fi/' + payload.replace(' ', '%20'))}\n"
+        f"description: {{fi: {p(payload)}}}",
+    )
+    minimal.replace(
+        county,
+        "name: {fi: Perhetalo}",
+        f"name: {{fi: {p(payload)}}}\n    accessibility: {{fi: {p(payload)}}}",
+    )
     minimal.replace(county, "street: Esimerkkikatu 1", f"street: {p(payload)}")
     minimal.replace(county, "name: {fi: Lastenneuvola}", f"name: {{fi: {p(payload)}}}")
-    minimal.replace(county, "summary: {fi: Lapsen terveys.}",
-                    f"summary: {{fi: {p(payload)}, en: {p(payload)}}}\n"
-                    f"    description: {{fi: {p(payload)}}}\n"
-                    f"    keywords: {{fi: [{p(payload)}]}}\n"
-                    f"    cost_note: {{fi: {p(payload)}}}")
-    minimal.replace(county, "      - type: walk-in\n",
-                    f"        note: {{fi: {p(payload)}}}\n"
-                    f"      - type: chat\n        name: {{fi: {p(payload)}}}\n"
-                    f"        url: {p('https://chat.example.fi/?q=' + payload.replace(' ', '+'))}\n"
-                    "      - type: walk-in\n")
+    minimal.replace(
+        county,
+        "summary: {fi: Lapsen terveys.}",
+        f"summary: {{fi: {p(payload)}, en: {p(payload)}}}\n"
+        f"    description: {{fi: {p(payload)}}}\n"
+        f"    keywords: {{fi: [{p(payload)}]}}\n"
+        f"    cost_note: {{fi: {p(payload)}}}",
+    )
+    minimal.replace(
+        county,
+        "      - type: walk-in\n",
+        f"        note: {{fi: {p(payload)}}}\n"
+        f"      - type: chat\n        name: {{fi: {p(payload)}}}\n"
+        f"        url: {p('https://chat.example.fi/?q=' + payload.replace(' ', '+'))}\n"
+        "      - type: walk-in\n",
+    )
     minimal.replace(county, "name: {fi: Perhekahvila}", f"name: {{fi: {p(payload)}}}")
-    minimal.replace(county, "summary: {fi: Avoin kohtaamispaikka.}",
-                    f"summary: {{fi: {p(payload)}}}")
-    minimal.replace(county, "name: {fi: Vauvakerho}",
-                    f"name: {{fi: {p(payload)}}}\n        audience: {{fi: {p(payload)}}}")
-    minimal.replace("region.yaml", "name: {fi: Testialue, sv: Testområde}",
-                    f"name: {{fi: {p(payload)}, sv: {p(payload)}}}")
-    minimal.replace("region.yaml", "name: {fi: Hätänumero}", f"name: {{fi: {p(payload)}}}\n"
-                    f"    note: {{fi: {p(payload)}}}")
+    minimal.replace(
+        county, "summary: {fi: Avoin kohtaamispaikka.}", f"summary: {{fi: {p(payload)}}}"
+    )
+    minimal.replace(
+        county,
+        "name: {fi: Vauvakerho}",
+        f"name: {{fi: {p(payload)}}}\n        audience: {{fi: {p(payload)}}}",
+    )
+    minimal.replace(
+        "region.yaml",
+        "name: {fi: Testialue, sv: Testområde}",
+        f"name: {{fi: {p(payload)}, sv: {p(payload)}}}",
+    )
+    minimal.replace(
+        "region.yaml",
+        "name: {fi: Hätänumero}",
+        f"name: {{fi: {p(payload)}}}\n    note: {{fi: {p(payload)}}}",
+    )
 
 
-@pytest.mark.parametrize("field, value, message", [
-    ("url", "javascript:alert(1)", 'addresses starting with "javascript:" are not allowed'),
-    ("url", "data:text/html,<script>alert(1)</script>", 'addresses starting with "data:"'),
-    ("url", "JaVaScRiPt:alert(1)", 'addresses starting with "javascript:" are not allowed'),
-    ("url", "vbscript:msgbox(1)", 'addresses starting with "vbscript:" are not allowed'),
-    ("url", "java\tscript:alert(1)", "is not a web address"),
-    ("name", "Neuvola\u202egnp.exe", "invisible control character (U+202E)"),
-    ("name", "Neuvola\u2066evil\u2069", "invisible control character (U+2066)"),
-])
-def test_dangerous_urls_and_bidi_overrides_are_rejected_with_positions(minimal, field, value,
-                                                                        message):
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("url", "javascript:alert(1)", 'addresses starting with "javascript:" are not allowed'),
+        ("url", "data:text/html,<script>alert(1)</script>", 'addresses starting with "data:"'),
+        ("url", "JaVaScRiPt:alert(1)", 'addresses starting with "javascript:" are not allowed'),
+        ("url", "vbscript:msgbox(1)", 'addresses starting with "vbscript:" are not allowed'),
+        ("url", "java\tscript:alert(1)", "is not a web address"),
+        ("name", "Neuvola\u202egnp.exe", "invisible control character (U+202E)"),
+        ("name", "Neuvola\u2066evil\u2069", "invisible control character (U+2066)"),
+    ],
+)
+def test_dangerous_urls_and_bidi_overrides_are_rejected_with_positions(
+    minimal, field, value, message
+):
     if field == "url":
-        minimal.replace("providers/county.yaml", "      - type: walk-in\n",
-                        f"      - type: web\n        url: {quoted(value)}\n      - type: walk-in\n")
+        minimal.replace(
+            "providers/county.yaml",
+            "      - type: walk-in\n",
+            f"      - type: web\n        url: {quoted(value)}\n      - type: walk-in\n",
+        )
     else:
-        minimal.replace("providers/county.yaml", "name: {fi: Lastenneuvola}",
-                        f"name: {{fi: {quoted(value)}}}")
+        minimal.replace(
+            "providers/county.yaml", "name: {fi: Lastenneuvola}", f"name: {{fi: {quoted(value)}}}"
+        )
     _, problems = check_catalogue(minimal.path)
     assert len(problems) == 1, problems
     assert message in problems[0].render()
@@ -104,8 +134,9 @@ def test_payloads_in_every_text_field_show_as_inert_text(minimal, tmp_path, brow
     context = browser.new_context(bypass_csp=True)
     context.add_init_script(HOOK)
     page = context.new_page()
-    pages = sorted(str(p.relative_to(output)).replace("index.html", "")
-                   for p in output.rglob("*.html"))
+    pages = sorted(
+        str(p.relative_to(output)).replace("index.html", "") for p in output.rglob("*.html")
+    )
     shown = 0
     try:
         for path in pages:
@@ -117,8 +148,9 @@ def test_payloads_in_every_text_field_show_as_inert_text(minimal, tmp_path, brow
             assert page.evaluate("window.__calls") == [], path
             assert page.locator("svg, img, circle").count() == 0, path
             assert page.locator("script:not([src])").count() == 0, path
-            shown += page.content().count(payload.replace("<", "&lt;").replace(">", "&gt;")
-                                          .replace('"', "&quot;")[:12])
+            shown += page.content().count(
+                payload.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")[:12]
+            )
             assert not gates.content_security(lxml.html.fromstring(page.content())), path
         search = f"http://127.0.0.1:{server.server_port}/fi/search/?q=terveys"
         page.goto(search)

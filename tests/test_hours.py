@@ -51,9 +51,10 @@ def test_overnight_interval_is_open_after_midnight():
 
 
 def test_overnight_saturday_into_sunday_merges_with_nothing():
-    assert [(local(b), local(e)) for b, e in spans(
-        hours(weekly={"sat": "22:00-02:00+1"}), dt.date(2026, 11, 28), 2)] == [
-        ("2026-11-28 22:00", "2026-11-29 02:00")]
+    assert [
+        (local(b), local(e))
+        for b, e in spans(hours(weekly={"sat": "22:00-02:00+1"}), dt.date(2026, 11, 28), 2)
+    ] == [("2026-11-28 22:00", "2026-11-29 02:00")]
 
 
 def test_24_7_is_always_open_even_on_christmas_eve():
@@ -63,8 +64,12 @@ def test_24_7_is_always_open_even_on_christmas_eve():
 
 
 def test_validity_period_replaces_the_week_for_summer():
-    h = hours(weekly=OFFICE, periods=[{"from": "2027-06-01", "until": "2027-08-15",
-                                       "weekly": {"mon-fri": "9.00-12.00"}}])
+    h = hours(
+        weekly=OFFICE,
+        periods=[
+            {"from": "2027-06-01", "until": "2027-08-15", "weekly": {"mon-fri": "9.00-12.00"}}
+        ],
+    )
     assert local(status_at(h, at("2027-06-02 10:30")).until) == "2027-06-02 12:00"
     assert local(status_at(h, at("2027-06-02 13:00")).next_open) == "2027-06-03 09:00"
     assert local(status_at(h, at("2027-08-16 07:00")).next_open) == "2027-08-16 08:00"
@@ -72,17 +77,31 @@ def test_validity_period_replaces_the_week_for_summer():
 
 
 def test_exception_closes_a_range_and_another_gives_other_hours():
-    h = hours(weekly=OFFICE, exceptions=[
-        {"date": "2026-12-28", "until": "2026-12-30", "closed": "true",
-         "reason": {"fi": "Koulutus"}},
-        {"date": "2026-12-31", "hours": "8.00-12.00"}])
+    h = hours(
+        weekly=OFFICE,
+        exceptions=[
+            {
+                "date": "2026-12-28",
+                "until": "2026-12-30",
+                "closed": "true",
+                "reason": {"fi": "Koulutus"},
+            },
+            {"date": "2026-12-31", "hours": "8.00-12.00"},
+        ],
+    )
     status = status_at(h, at("2026-12-28 09:00"))
     assert not status.open and local(status.next_open) == "2026-12-31 08:00"
     assert local(status_at(h, at("2026-12-31 11:00")).until) == "2026-12-31 12:00"
     changes = upcoming_changes(h, dt.date(2026, 12, 21), 14)
     assert [c.day.isoformat() for c in changes] == [
-        "2026-12-24", "2026-12-25", "2026-12-28", "2026-12-29", "2026-12-30", "2026-12-31",
-        "2027-01-01"]
+        "2026-12-24",
+        "2026-12-25",
+        "2026-12-28",
+        "2026-12-29",
+        "2026-12-30",
+        "2026-12-31",
+        "2027-01-01",
+    ]
     assert changes[0].holiday == "christmas-eve" and changes[2].exception.reason.fi == "Koulutus"
 
 
@@ -118,8 +137,9 @@ def test_crisis_line_that_ignores_holidays_stays_open():
     assert status_at(h, at("2026-12-24 19:00")).open
 
 
-@pytest.mark.parametrize("day, hours_long", [
-    ("2026-03-29", 2), ("2026-10-25", 4), ("2027-03-28", 2), ("2027-10-31", 4)])
+@pytest.mark.parametrize(
+    "day, hours_long", [("2026-03-29", 2), ("2026-10-25", 4), ("2027-03-28", 2), ("2027-10-31", 4)]
+)
 def test_daylight_saving_changes_shorten_and_lengthen_the_night(day, hours_long):
     """02:00–05:00 on the night the clocks change lasts 2 hours in spring and 4 in autumn."""
     h = hours(weekly={"sun": "2.00-5.00"}, holidays="open")  # 2027-03-28 is Easter Sunday
@@ -129,9 +149,15 @@ def test_daylight_saving_changes_shorten_and_lengthen_the_night(day, hours_long)
     assert end.astimezone(HELSINKI).strftime("%H:%M") == "05:00"
 
 
-@pytest.mark.parametrize("before, after, utc_before, utc_after", [
-    ("2026-03-27", "2026-03-30", 6, 5), ("2026-10-23", "2026-10-26", 5, 6),
-    ("2027-03-24", "2027-03-30", 6, 5), ("2027-10-29", "2027-11-01", 5, 6)])
+@pytest.mark.parametrize(
+    "before, after, utc_before, utc_after",
+    [
+        ("2026-03-27", "2026-03-30", 6, 5),
+        ("2026-10-23", "2026-10-26", 5, 6),
+        ("2027-03-24", "2027-03-30", 6, 5),
+        ("2027-10-29", "2027-11-01", 5, 6),
+    ],
+)
 def test_eight_oclock_stays_eight_oclock_across_the_change(before, after, utc_before, utc_after):
     h = hours(weekly={"mon-fri": "8.00-16.00"})
     for day, utc_hour in ((before, utc_before), (after, utc_after)):
@@ -143,7 +169,7 @@ def test_eight_oclock_stays_eight_oclock_across_the_change(before, after, utc_be
 def test_status_in_utc_at_the_autumn_change():
     h = hours(weekly={"sun": "0.00-24.00"})
     # 03:30 happens twice on 2026-10-25; both instants are inside Sunday's hours.
-    first = dt.datetime(2026, 10, 25, 0, 30, tzinfo=UTC)   # 03:30 EEST
+    first = dt.datetime(2026, 10, 25, 0, 30, tzinfo=UTC)  # 03:30 EEST
     second = dt.datetime(2026, 10, 25, 1, 30, tzinfo=UTC)  # 03:30 EET
     for instant in (first, second):
         status = status_at(h, instant)
@@ -151,20 +177,30 @@ def test_status_in_utc_at_the_autumn_change():
 
 
 def test_next_opening_across_a_long_summer_closure():
-    h = hours(weekly=OFFICE, exceptions=[
-        {"date": "2027-06-01", "until": "2027-08-31", "closed": "true",
-         "reason": {"fi": "Kesätauko"}}])
+    h = hours(
+        weekly=OFFICE,
+        exceptions=[
+            {
+                "date": "2027-06-01",
+                "until": "2027-08-31",
+                "closed": "true",
+                "reason": {"fi": "Kesätauko"},
+            }
+        ],
+    )
     status = status_at(h, at("2027-06-01 09:00"))
     assert not status.open and local(status.next_open) == "2027-09-01 08:00"
 
 
 def test_next_opening_after_a_whole_year_closed():
-    h = hours(weekly=OFFICE, exceptions=[
-        {"date": "2027-01-01", "until": "2027-12-31", "closed": "true"}])
+    h = hours(
+        weekly=OFFICE, exceptions=[{"date": "2027-01-01", "until": "2027-12-31", "closed": "true"}]
+    )
     assert local(status_at(h, at("2027-01-01 09:00")).next_open) == "2028-01-03 08:00"
 
 
 def test_by_appointment_only_has_no_next_opening():
-    assert status_at(hours(by_appointment=True), at("2026-11-24 09:00")) == \
-        status_at(hours(by_appointment=True), at("2026-11-24 09:00"))
+    assert status_at(hours(by_appointment=True), at("2026-11-24 09:00")) == status_at(
+        hours(by_appointment=True), at("2026-11-24 09:00")
+    )
     assert not status_at(hours(by_appointment=True), at("2026-11-24 09:00")).open

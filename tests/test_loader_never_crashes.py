@@ -19,14 +19,40 @@ KINDS = ("region", "municipality", "provider")
 COUNTY_TEXT = (MINIMAL / "providers" / "county.yaml").read_text("utf-8")
 COUNTY_DATA = yaml.safe_load(COUNTY_TEXT)
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
-                    st.text(max_size=30), st.sampled_from(
-                        ["mon-fri", "8.00-16.00", "25:00", "2026-02-30", "region", "fi",
-                         "javascript:alert(1)", "https://example.fi", "040 000 1234", "",
-                         "joensuu", "neuvola", "phone", "walk-in", "email", "true"]))
-documents = st.recursive(scalars, lambda inner: st.one_of(
-    st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=12), inner, max_size=5)),
-    max_leaves=25)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=30),
+    st.sampled_from(
+        [
+            "mon-fri",
+            "8.00-16.00",
+            "25:00",
+            "2026-02-30",
+            "region",
+            "fi",
+            "javascript:alert(1)",
+            "https://example.fi",
+            "040 000 1234",
+            "",
+            "joensuu",
+            "neuvola",
+            "phone",
+            "walk-in",
+            "email",
+            "true",
+        ]
+    ),
+)
+documents = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=12), inner, max_size=5)
+    ),
+    max_leaves=25,
+)
 
 
 def assert_positioned(problems, source) -> None:
@@ -92,7 +118,9 @@ def test_valid_file_with_one_value_replaced_then_linked(path, value):
     assert_positioned(problems, source)
     if source:
         region, _ = read_source(MINIMAL / "region.yaml", "region.yaml", "region")
-        towns = [read_source(MINIMAL / "municipalities" / f"{slug}.yaml", slug, "municipality")[0]
-                 for slug in ("joensuu", "lieksa")]
+        towns = [
+            read_source(MINIMAL / "municipalities" / f"{slug}.yaml", slug, "municipality")[0]
+            for slug in ("joensuu", "lieksa")
+        ]
         catalogue, problems = link([region, *towns, source])
         assert_positioned(problems, catalogue)

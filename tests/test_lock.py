@@ -33,8 +33,11 @@ def installed() -> dict[str, str]:
 
 def test_every_locked_package_is_installed_at_its_locked_version():
     have = installed()
-    wrong = {name: (version, have.get(name)) for name, version in pins("test.txt").items()
-             if have.get(name) != version}
+    wrong = {
+        name: (version, have.get(name))
+        for name, version in pins("test.txt").items()
+        if have.get(name) != version
+    }
     assert wrong == {}, "locked version, installed version"
 
 

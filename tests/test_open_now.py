@@ -11,22 +11,32 @@ HELSINKI = ZoneInfo("Europe/Helsinki")
 SERVICE = "service/joensuu-lastenneuvola/"  # first channel: phone hours mon-fri 8.00-9.00
 
 EXPECTED = {
-    "2026-11-24 08:30": {"fi": "Avoinna nyt, klo 9.00 asti",
-                         "sv": "Öppet nu, till kl. 09.00",
-                         "en": "Open now, until 9.00"},
-    "2026-11-24 10:00": {"fi": "Suljettu nyt. Avautuu huomenna klo 8.00",
-                         "sv": "Stängt nu. Öppnar i morgon kl. 08.00",
-                         "en": "Closed now. Opens tomorrow at 8.00"},
-    "2026-11-27 12:00": {"fi": "Suljettu nyt. Avautuu maanantaina klo 8.00",
-                         "sv": "Stängt nu. Öppnar på måndag kl. 08.00",
-                         "en": "Closed now. Opens Monday at 8.00"},
-    "2026-11-25 07:15": {"fi": "Suljettu nyt. Avautuu tänään klo 8.00",
-                         "sv": "Stängt nu. Öppnar i dag kl. 08.00",
-                         "en": "Closed now. Opens today at 8.00"},
+    "2026-11-24 08:30": {
+        "fi": "Avoinna nyt, klo 9.00 asti",
+        "sv": "Öppet nu, till kl. 09.00",
+        "en": "Open now, until 9.00",
+    },
+    "2026-11-24 10:00": {
+        "fi": "Suljettu nyt. Avautuu huomenna klo 8.00",
+        "sv": "Stängt nu. Öppnar i morgon kl. 08.00",
+        "en": "Closed now. Opens tomorrow at 8.00",
+    },
+    "2026-11-27 12:00": {
+        "fi": "Suljettu nyt. Avautuu maanantaina klo 8.00",
+        "sv": "Stängt nu. Öppnar på måndag kl. 08.00",
+        "en": "Closed now. Opens Monday at 8.00",
+    },
+    "2026-11-25 07:15": {
+        "fi": "Suljettu nyt. Avautuu tänään klo 8.00",
+        "sv": "Stängt nu. Öppnar i dag kl. 08.00",
+        "en": "Closed now. Opens today at 8.00",
+    },
     # Christmas Eve and Day are holidays: from Wednesday 23.12. the next call is on Monday.
-    "2026-12-23 12:00": {"fi": "Suljettu nyt. Avautuu maanantaina klo 8.00",
-                         "sv": "Stängt nu. Öppnar på måndag kl. 08.00",
-                         "en": "Closed now. Opens Monday at 8.00"},
+    "2026-12-23 12:00": {
+        "fi": "Suljettu nyt. Avautuu maanantaina klo 8.00",
+        "sv": "Stängt nu. Öppnar på måndag kl. 08.00",
+        "en": "Closed now. Opens Monday at 8.00",
+    },
 }
 
 

@@ -19,16 +19,24 @@ def test_sample_has_the_four_critical_paths_and_four_situations(catalogue):
     kinds = [p.kind for p in catalogue.paths.values()]
     assert kinds.count("critical") >= 4 and kinds.count("situation") >= 4
     for path in catalogue.paths.values():
-        for text in [path.title, path.introduction, *path.signs,
-                     *(s.title for s in path.steps)]:
+        for text in [path.title, path.introduction, *path.signs, *(s.title for s in path.steps)]:
             assert text.fi and text.sv and text.en, path.slug
 
 
 def test_every_path_and_municipality_page_exists_in_every_language(site, catalogue):
-    missing = [f"/{lang}/path/{p}/{m}/" for p in catalogue.paths for m in catalogue.municipalities
-               for lang in LANGUAGES if not site.exists(f"/{lang}/path/{p}/{m}/")]
-    missing += [f"/{lang}/path/{p}/" for p in catalogue.paths for lang in LANGUAGES
-                if not site.exists(f"/{lang}/path/{p}/")]
+    missing = [
+        f"/{lang}/path/{p}/{m}/"
+        for p in catalogue.paths
+        for m in catalogue.municipalities
+        for lang in LANGUAGES
+        if not site.exists(f"/{lang}/path/{p}/{m}/")
+    ]
+    missing += [
+        f"/{lang}/path/{p}/"
+        for p in catalogue.paths
+        for lang in LANGUAGES
+        if not site.exists(f"/{lang}/path/{p}/")
+    ]
     assert not missing
 
 
@@ -38,12 +46,17 @@ def test_each_step_lists_exactly_the_services_that_cover_the_municipality(site, 
             page = site.page(f"/fi/path/{path.slug}/{slug}/")
             for step in path.steps:
                 item = page.get_element_by_id(f"step-{step.id}").getparent()
-                listed = [a.get("href").split("/")[-2] for a in
-                          item.xpath('./ul[@class="entries"]//h3/a')
-                          if "/service/" in a.get("href")]
-                expected = {s.id for s in catalogue.services.values()
-                            if (s.category in step.categories or s.id in step.services)
-                            and catalogue.serves(s, slug)}
+                listed = [
+                    a.get("href").split("/")[-2]
+                    for a in item.xpath('./ul[@class="entries"]//h3/a')
+                    if "/service/" in a.get("href")
+                ]
+                expected = {
+                    s.id
+                    for s in catalogue.services.values()
+                    if (s.category in step.categories or s.id in step.services)
+                    and catalogue.serves(s, slug)
+                }
                 if expected:
                     assert set(listed) == expected, (path.slug, step.id, slug)
                     for service_id in listed:
@@ -64,23 +77,42 @@ def test_a_gap_is_said_in_words_and_shows_in_the_coverage_report(site, catalogue
     table = coverage(catalogue)
     gaps = [(key, value) for key, value in table[THIN].items() if value == "none"]
     assert gaps, "the sample's thin municipality should have a gap"
-    path_gaps = [(p.slug, s.step.id) for p in catalogue.paths.values()
-                 for s in resolve(catalogue, p, THIN) if s.gap]
+    path_gaps = [
+        (p.slug, s.step.id)
+        for p in catalogue.paths.values()
+        for s in resolve(catalogue, p, THIN)
+        if s.gap
+    ]
     if path_gaps:
         path, step = path_gaps[0]
         page = site.page(f"/fi/path/{path}/{THIN}/")
         item = page.get_element_by_id(f"step-{step}").getparent()
         assert "ei vielä ole palvelua" in item.cssselect(".gap")[0].text_content()
-    result = subprocess.run([sys.executable, "-m", "perheovi.cli", "report", "coverage",
-                             str(SAMPLE), "--format", "csv"], capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "perheovi.cli",
+            "report",
+            "coverage",
+            str(SAMPLE),
+            "--format",
+            "csv",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0
     rows = {line.split(",")[0]: line.split(",") for line in result.stdout.splitlines()}
     header = rows["municipality"]
     thin = rows["Rääkkylä"]
     for key, _ in gaps:
         assert thin[header.index(key.split(":", 1)[1])] == "none"
-    text = subprocess.run([sys.executable, "-m", "perheovi.cli", "report", "coverage",
-                           str(SAMPLE)], capture_output=True, text=True).stdout
+    text = subprocess.run(
+        [sys.executable, "-m", "perheovi.cli", "report", "coverage", str(SAMPLE)],
+        capture_output=True,
+        text=True,
+    ).stdout
     assert "gap(s)" in text
 
 
@@ -115,8 +147,7 @@ def test_quick_exit_is_on_sensitive_paths_and_their_services_only(site, catalogu
         assert site.page(f"/fi/path/{path.slug}/joensuu/").cssselect(".quick-exit__button")
     for path in open_:
         assert not site.page(f"/fi/path/{path.slug}/").cssselect(".quick-exit__button")
-    substance = next(s for s in catalogue.services.values()
-                     if s.category == "youth-substance-use")
+    substance = next(s for s in catalogue.services.values() if s.category == "youth-substance-use")
     assert site.page(f"/fi/service/{substance.id}/").cssselect(".quick-exit__button")
     # listed by the exhaustion path too, but also by everyday ones: no quick exit
     assert not site.page("/fi/service/joensuu-lastenneuvola/").cssselect(".quick-exit__button")
@@ -128,8 +159,12 @@ EXIT = "https://www.ilmatieteenlaitos.fi/"
 @pytest.fixture
 def exit_page(browser):
     context = browser.new_context()
-    context.route(EXIT + "**", lambda route: route.fulfill(
-        status=200, content_type="text/html", body="<title>Sää</title><p>Sää"))
+    context.route(
+        EXIT + "**",
+        lambda route: route.fulfill(
+            status=200, content_type="text/html", body="<title>Sää</title><p>Sää"
+        ),
+    )
     yield context.new_page()
     context.close()
 
@@ -138,8 +173,7 @@ def quick_exit_path(catalogue):
     return next(p for p in catalogue.paths.values() if p.quick_exit)
 
 
-def test_quick_exit_is_the_first_tab_stop_and_back_does_not_return(exit_page, site_url,
-                                                                    catalogue):
+def test_quick_exit_is_the_first_tab_stop_and_back_does_not_return(exit_page, site_url, catalogue):
     page = exit_page
     page.goto(f"{site_url}/fi/")
     target = f"{site_url}/fi/path/{quick_exit_path(catalogue).slug}/"
@@ -185,13 +219,18 @@ def test_from_home_to_a_phone_number_with_the_keyboard_only(browser, site_url, c
     context.close()
 
 
-@pytest.mark.parametrize("edit, message", [
-    (("categories: [neuvola]", "categories: [neuvla]"), '"neuvla" is not a service category'),
-    (("categories: [neuvola]", "services: [neuvola-joensu]"),
-     'there is no service "neuvola-joensu"'),
-    (("    first_contact: true\n", ""), "no step is marked as the first contact"),
-    (("categories: [neuvola]", "description: {fi: Tyhjä}"), "this step points to nothing"),
-])
+@pytest.mark.parametrize(
+    "edit, message",
+    [
+        (("categories: [neuvola]", "categories: [neuvla]"), '"neuvla" is not a service category'),
+        (
+            ("categories: [neuvola]", "services: [neuvola-joensu]"),
+            'there is no service "neuvola-joensu"',
+        ),
+        (("    first_contact: true\n", ""), "no step is marked as the first contact"),
+        (("categories: [neuvola]", "description: {fi: Tyhjä}"), "this step points to nothing"),
+    ],
+)
 def test_path_mistakes_are_positioned_errors(minimal, edit, message):
     minimal.write("paths/testi.yaml", PATH)
     minimal.replace("paths/testi.yaml", *edit)

@@ -23,8 +23,7 @@ def printed(browser, url: str) -> str:
     return re.sub(r"[ \t]+", " ", text)
 
 
-def test_service_page_prints_every_contact_detail_without_navigation(browser, site_url,
-                                                                    catalogue):
+def test_service_page_prints_every_contact_detail_without_navigation(browser, site_url, catalogue):
     service = catalogue.services["joensuu-lastenneuvola"]
     text = printed(browser, f"{site_url}/fi/service/{service.id}/")
     flat = " ".join(text.split())

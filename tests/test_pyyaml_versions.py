@@ -19,8 +19,15 @@ ROOT = Path(__file__).resolve().parent.parent
 DEEP_FILES = {
     "flow sequences": "a: " + "[" * 100_000 + "]" * 100_000 + "\n",
     "flow mappings": "a: " + "{b: " * 2_000 + "c" + "}" * 2_000 + "\n",
-    "flow after a long first line": "# " + "x" * 3_000 + "\nname: " + "[" * 1_500 + "]" * 1_500 + "\n",
-    "block mappings": "".join(" " * depth + f"k{depth}:\n" for depth in range(60)) + " " * 60 + "v\n",
+    "flow after a long first line": "# "
+    + "x" * 3_000
+    + "\nname: "
+    + "[" * 1_500
+    + "]" * 1_500
+    + "\n",
+    "block mappings": "".join(" " * depth + f"k{depth}:\n" for depth in range(60))
+    + " " * 60
+    + "v\n",
     "deep alias": "x: &x " + "[" * 30 + "]" * 30 + "\ny:\n  - - - - - - - - - - - *x\n",
 }
 EXPECTED = {
@@ -48,7 +55,10 @@ def read_with(pythonpath: list[str]) -> dict:
     code = READ.format(plugins=str(ROOT / "plugins"))
     result = subprocess.run(
         [sys.executable, "-c", f"import sys; sys.path[:0] = {pythonpath!r}\n" + code],
-        input=json.dumps(DEEP_FILES), capture_output=True, text=True, check=True,
+        input=json.dumps(DEEP_FILES),
+        capture_output=True,
+        text=True,
+        check=True,
         env={"PATH": "/usr/bin:/bin", "PYTHONNOUSERSITE": "1"},
     )
     return json.loads(result.stdout)
@@ -58,9 +68,22 @@ def read_with(pythonpath: list[str]) -> dict:
 def pyyaml_602(tmp_path_factory) -> str:
     target = tmp_path_factory.mktemp("pyyaml-6.0.2")
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-         "--require-hashes", "--only-binary", ":all:", "--no-deps", "--target", str(target),
-         "-r", str(ROOT / "requirements" / "pyyaml-6.0.2.txt")],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--require-hashes",
+            "--only-binary",
+            ":all:",
+            "--no-deps",
+            "--target",
+            str(target),
+            "-r",
+            str(ROOT / "requirements" / "pyyaml-6.0.2.txt"),
+        ],
         check=True,
     )
     return str(target)

@@ -23,17 +23,30 @@ class EditorLoader(yaml.SafeLoader):
 
 
 EditorLoader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers
-          if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool",
-                         "tag:yaml.org,2002:int", "tag:yaml.org,2002:float")]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
-EditorLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"),
-                                   list("tf"))
-EditorLoader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"),
-                                   list("-+0123456789"))
+    key: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag
+        not in (
+            "tag:yaml.org,2002:timestamp",
+            "tag:yaml.org,2002:bool",
+            "tag:yaml.org,2002:int",
+            "tag:yaml.org,2002:float",
+        )
+    ]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 EditorLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:float", re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$"),
-    list("-+0123456789."))
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf")
+)
+EditorLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")
+)
+EditorLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$"),
+    list("-+0123456789."),
+)
 
 
 def schema_for(path) -> dict:
@@ -45,16 +58,18 @@ def schema_for(path) -> dict:
 def validate(path) -> list[str]:
     validator = jsonschema.Draft202012Validator(schema_for(path))
     data = yaml.load(path.read_text("utf-8"), Loader=EditorLoader)
-    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
-            for e in validator.iter_errors(data)]
+    return [
+        f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(data)
+    ]
 
 
 def test_committed_schemas_are_generated_from_the_model():
     from perheovi.schema import schemas
 
     for name, text in schemas().items():
-        assert (SCHEMAS / name).read_text("utf-8") == text, \
+        assert (SCHEMAS / name).read_text("utf-8") == text, (
             f"schema/{name} is out of date: run `perheovi schema --write`"
+        )
 
 
 def test_every_catalogue_file_names_its_schema_and_passes_it():
@@ -73,19 +88,24 @@ def minimal_copy(minimal):
     return minimal.path / "providers" / "county.yaml"
 
 
-@pytest.mark.parametrize("old, new", [
-    ("    category: neuvola", "    catgory: neuvola"),                 # unknown key
-    ("    summary: {fi: Lapsen terveys.}\n", ""),                     # missing field
-    ("target_groups: [babies]", "target_groups: babies"),            # wrong type
-    ("mon-fri: 8.00-16.00", "tusday: 8.00-16.00"),                   # not a day
-    ("        location: joensuu-talo", "        location: Joensuu Talo"),  # not an id
-    ("languages: [fi, sv]", "languages: [fi, swedish]"),            # not ISO 639
-    ("cost: free", "cost: gratis"),                                  # not a choice
-    ("mon-fri: 8.00-16.00", "mon-fri: eight to four"),               # not an interval
-    ("      - type: walk-in\n", "      - type: web\n        url: javascript:alert(1)\n"
-                                "      - type: walk-in\n"),           # unsafe scheme
-    ("reviewed: 2026-10-01", "reviewed: 1.10.2026"),                 # not ISO date
-])
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("    category: neuvola", "    catgory: neuvola"),  # unknown key
+        ("    summary: {fi: Lapsen terveys.}\n", ""),  # missing field
+        ("target_groups: [babies]", "target_groups: babies"),  # wrong type
+        ("mon-fri: 8.00-16.00", "tusday: 8.00-16.00"),  # not a day
+        ("        location: joensuu-talo", "        location: Joensuu Talo"),  # not an id
+        ("languages: [fi, sv]", "languages: [fi, swedish]"),  # not ISO 639
+        ("cost: free", "cost: gratis"),  # not a choice
+        ("mon-fri: 8.00-16.00", "mon-fri: eight to four"),  # not an interval
+        (
+            "      - type: walk-in\n",
+            "      - type: web\n        url: javascript:alert(1)\n      - type: walk-in\n",
+        ),  # unsafe scheme
+        ("reviewed: 2026-10-01", "reviewed: 1.10.2026"),  # not ISO date
+    ],
+)
 def test_schema_rejects_what_the_checker_rejects(minimal, old, new):
     county = minimal_copy(minimal)
     assert validate(county) == []

@@ -30,39 +30,136 @@ def vocabulary(catalogue, lang) -> list[str]:
 
 
 INFLECTED = {
-    "fi": ["neuvola", "neuvolaan", "neuvolassa", "neuvolasta", "neuvolat", "neuvoloihin",
-           "lapsi", "lapset", "lapsen", "lasten", "lapsille", "perhe", "perheet", "perheen",
-           "perheiden", "perheille", "kohtaamispaikka", "kohtaamispaikkaan", "kohtaamispaikat",
-           "päihde", "päihteet", "päihteistä", "nuori", "nuoret", "nuorten", "nuorille",
-           "vanhempi", "vanhemmat", "vanhempien", "ero", "erossa", "eroon", "erosta",
-           "terapia", "terapiaa", "terapiaan", "puheterapeutti", "puheterapeutille",
-           "äitiysneuvolaan", "lastenneuvolasta", "perheneuvolaan", "kotipalvelua",
-           "sosiaalityöntekijä", "sosiaalityöntekijälle", "kuraattorille", "mielenterveys",
-           "mielenterveyden", "masennus", "masentunut", "vauva", "vauvat", "vauvan", "vauvaa"],
-    "sv": ["rådgivning", "rådgivningen", "rådgivningar", "barn", "barnen", "barnens",
-           "familj", "familjen", "familjer", "familjerna", "förälder", "föräldrar",
-           "föräldrarna", "skilsmässa", "skilsmässan", "mötesplats", "mötesplatser",
-           "mötesplatsen", "ung", "unga", "ungdomar", "ungdomarna", "terapi", "terapin",
-           "familjerådgivningen", "talterapeut", "talterapeuten"],
-    "en": ["clinic", "clinics", "child", "children", "family", "families", "parent",
-           "parents", "parenting", "divorce", "divorced", "divorcing", "therapy", "therapies",
-           "therapist", "meeting", "meetings", "support", "supporting", "young", "youth"],
+    "fi": [
+        "neuvola",
+        "neuvolaan",
+        "neuvolassa",
+        "neuvolasta",
+        "neuvolat",
+        "neuvoloihin",
+        "lapsi",
+        "lapset",
+        "lapsen",
+        "lasten",
+        "lapsille",
+        "perhe",
+        "perheet",
+        "perheen",
+        "perheiden",
+        "perheille",
+        "kohtaamispaikka",
+        "kohtaamispaikkaan",
+        "kohtaamispaikat",
+        "päihde",
+        "päihteet",
+        "päihteistä",
+        "nuori",
+        "nuoret",
+        "nuorten",
+        "nuorille",
+        "vanhempi",
+        "vanhemmat",
+        "vanhempien",
+        "ero",
+        "erossa",
+        "eroon",
+        "erosta",
+        "terapia",
+        "terapiaa",
+        "terapiaan",
+        "puheterapeutti",
+        "puheterapeutille",
+        "äitiysneuvolaan",
+        "lastenneuvolasta",
+        "perheneuvolaan",
+        "kotipalvelua",
+        "sosiaalityöntekijä",
+        "sosiaalityöntekijälle",
+        "kuraattorille",
+        "mielenterveys",
+        "mielenterveyden",
+        "masennus",
+        "masentunut",
+        "vauva",
+        "vauvat",
+        "vauvan",
+        "vauvaa",
+    ],
+    "sv": [
+        "rådgivning",
+        "rådgivningen",
+        "rådgivningar",
+        "barn",
+        "barnen",
+        "barnens",
+        "familj",
+        "familjen",
+        "familjer",
+        "familjerna",
+        "förälder",
+        "föräldrar",
+        "föräldrarna",
+        "skilsmässa",
+        "skilsmässan",
+        "mötesplats",
+        "mötesplatser",
+        "mötesplatsen",
+        "ung",
+        "unga",
+        "ungdomar",
+        "ungdomarna",
+        "terapi",
+        "terapin",
+        "familjerådgivningen",
+        "talterapeut",
+        "talterapeuten",
+    ],
+    "en": [
+        "clinic",
+        "clinics",
+        "child",
+        "children",
+        "family",
+        "families",
+        "parent",
+        "parents",
+        "parenting",
+        "divorce",
+        "divorced",
+        "divorcing",
+        "therapy",
+        "therapies",
+        "therapist",
+        "meeting",
+        "meetings",
+        "support",
+        "supporting",
+        "young",
+        "youth",
+    ],
 }
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_python_and_browser_pipelines_make_the_same_terms(catalogue, lang):
     words = sorted(set(vocabulary(catalogue, lang)) | set(INFLECTED[lang]))
-    browser = json.loads(subprocess.run(
-        ["node", str(ROOT / "tests" / "js" / "stem.js"), NODE_MODULES],
-        input=json.dumps({lang: words}), capture_output=True, text=True, check=True).stdout)[lang]
+    browser = json.loads(
+        subprocess.run(
+            ["node", str(ROOT / "tests" / "js" / "stem.js"), NODE_MODULES],
+            input=json.dumps({lang: words}),
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )[lang]
     pipeline = language_pipeline(lang, NODE_MODULES)
     python = [pipeline.terms(word) for word in words]
     disagreements = [(w, p, b) for w, p, b in zip(words, python, browser) if p != b]
     assert not disagreements
     assert len(words) > 500
-    report_figure(f"search pipelines, {lang}: {len(words)} word forms, identical terms in "
-                  "lunr.py and lunr.js")
+    report_figure(
+        f"search pipelines, {lang}: {len(words)} word forms, identical terms in lunr.py and lunr.js"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -84,8 +181,10 @@ def search_page(browser, site_url):
 
 
 def top_categories(page, n=5):
-    return [li.get_attribute("data-category")
-            for li in page.locator("#search-results > ol > li").all()[:n]]
+    return [
+        li.get_attribute("data-category")
+        for li in page.locator("#search-results > ol > li").all()[:n]
+    ]
 
 
 def test_quality_set_recall_at_5(search_page):
@@ -99,8 +198,9 @@ def test_quality_set_recall_at_5(search_page):
         else:
             misses.append(f"{query['lang']}: {query['q']} -> {found}")
     recall = answered / len(QUERIES)
-    report_figure(f"search quality: recall@5 = {recall:.3f} over {len(QUERIES)} queries in "
-                  "Chromium")
+    report_figure(
+        f"search quality: recall@5 = {recall:.3f} over {len(QUERIES)} queries in Chromium"
+    )
     assert len(QUERIES) >= 60
     assert recall >= 0.95, misses
 
@@ -111,11 +211,13 @@ def test_results_are_an_ordered_list_of_links_with_provider_and_contact(search_p
     assert items.count() >= 3
     first = items.first
     assert urllib.parse.urljoin(page.url, first.locator("a").get_attribute("href")).startswith(
-        page.url.split("/fi/")[0] + "/fi/service/")
+        page.url.split("/fi/")[0] + "/fi/service/"
+    )
     assert "Pohjois-Karjalan hyvinvointialue" in first.text_content()
     assert "Puhelin" in first.text_content()
-    assert re.match(r"^\d+ tulosta haulla “neuvolaan”\.$",
-                    page.locator("#search-status").text_content())
+    assert re.match(
+        r"^\d+ tulosta haulla “neuvolaan”\.$", page.locator("#search-status").text_content()
+    )
     assert page.locator("#search-status").get_attribute("role") == "status"
 
 
@@ -132,16 +234,17 @@ def test_municipality_filter_keeps_local_and_region_wide_services(search_page, c
 
 def test_typo_gets_a_fuzzy_second_chance(search_page):
     page = search_page("fi", "kotipalvleu")
-    assert page.locator("#search-status").text_content().startswith(
-        "Tarkkoja osumia ei löytynyt")
+    assert page.locator("#search-status").text_content().startswith("Tarkkoja osumia ei löytynyt")
     assert "home-help" in top_categories(page)
 
 
 def test_query_with_markup_is_shown_as_text_and_runs_nothing(browser, site_url):
     context = browser.new_context()
     page = context.new_page()
-    page.add_init_script("window.__alerts = []; window.alert = window.confirm = window.prompt ="
-                         " (m) => window.__alerts.push(String(m));")
+    page.add_init_script(
+        "window.__alerts = []; window.alert = window.confirm = window.prompt ="
+        " (m) => window.__alerts.push(String(m));"
+    )
     payload = "<img src=x onerror=alert(1)>"
     page.goto(f"{site_url}/fi/search/?q={urllib.parse.quote(payload)}")
     page.wait_for_selector("#search-results[data-state]", state="attached")
@@ -174,8 +277,9 @@ def test_search_works_with_the_keyboard_alone(browser, site_url):
 def test_without_javascript_the_form_leads_to_the_a_to_z_and_topics(site):
     page = site.page("/sv/search/")
     note = page.cssselect(".no-script-note")[0]
-    hrefs = [urllib.parse.urljoin("http://x/sv/search/", a.get("href"))
-             for a in note.cssselect("a")]
+    hrefs = [
+        urllib.parse.urljoin("http://x/sv/search/", a.get("href")) for a in note.cssselect("a")
+    ]
     assert hrefs == ["http://x/sv/a-z/", "http://x/sv/categories/"]
     form = page.cssselect("form[role=search]")[0]
     assert form.get("method") == "get"

@@ -30,8 +30,16 @@ def doc(number, area, kind="service"):
 
 def test_each_town_is_in_one_shard_with_every_service_that_serves_it():
     towns = ["a", "b", "c", "d"]
-    docs = [doc(0, ["region"]), doc(1, [], "provider"), doc(2, ["a", "b"]), doc(3, ["a"]),
-            doc(4, ["b"]), doc(5, ["c"]), doc(6, ["c", "d"]), doc(7, ["d"])]
+    docs = [
+        doc(0, ["region"]),
+        doc(1, [], "provider"),
+        doc(2, ["a", "b"]),
+        doc(3, ["a"]),
+        doc(4, ["b"]),
+        doc(5, ["c"]),
+        doc(6, ["c", "d"]),
+        doc(7, ["d"]),
+    ]
     parts = shards(docs, towns, limit=3)
     assert [d["id"] for d in parts[0].docs] == ["0", "1"]
     assert parts[0].municipalities == []
@@ -53,8 +61,11 @@ def test_a_catalogue_within_the_limit_stays_one_shard():
 def sharded_site(tmp_path_factory):
     work = tmp_path_factory.mktemp("sharded")
     national.generate(work / "catalogue", seed=7, scale=0.25, limit=4)
-    result = build_site(work / "output", PERHEOVI_CATALOGUE=str(work / "catalogue"),
-                        PERHEOVI_SEARCH_SHARD_DOCS=str(SHARD_DOCS))
+    result = build_site(
+        work / "output",
+        PERHEOVI_CATALOGUE=str(work / "catalogue"),
+        PERHEOVI_SEARCH_SHARD_DOCS=str(SHARD_DOCS),
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     handler = functools.partial(QuietHandler, directory=str(work / "output"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -76,12 +87,14 @@ def search(browser, base, query, municipality=""):
     links = [a.get_attribute("href") for a in page.locator("#search-results a").all()]
     status = page.locator("#search-status").text_content()
     context.close()
-    return links, status, sorted(p.rsplit("/", 1)[1] for p in fetched
-                                 if "/search/" in p and p.endswith(".json"))
+    return (
+        links,
+        status,
+        sorted(p.rsplit("/", 1)[1] for p in fetched if "/search/" in p and p.endswith(".json")),
+    )
 
 
-def test_a_search_in_a_town_fetches_the_region_wide_shard_and_the_towns_own(
-        browser, sharded_site):
+def test_a_search_in_a_town_fetches_the_region_wide_shard_and_the_towns_own(browser, sharded_site):
     output, base = sharded_site
     manifest = json.loads((output / "fi" / "search" / "index.json").read_text("utf-8"))
     assert len(manifest["shards"]) >= 3
@@ -97,8 +110,7 @@ def test_a_search_in_a_town_fetches_the_region_wide_shard_and_the_towns_own(
     assert "valitse kuntasi" not in status
 
 
-def test_a_search_without_a_town_searches_the_region_wide_shard_and_says_so(
-        browser, sharded_site):
+def test_a_search_without_a_town_searches_the_region_wide_shard_and_says_so(browser, sharded_site):
     _, base = sharded_site
     links, status, fetched = search(browser, base, "chat")
     assert [name for name in fetched if name.count("-") < 2] == ["index.json", "shard-0.json"]

@@ -28,14 +28,25 @@ def internal_links(site, path):
 
 
 def test_every_entry_has_a_page_in_every_language(site, catalogue):
-    keys = ([f"service/{s}/" for s in catalogue.services]
-            + [f"provider/{p}/" for p in catalogue.providers]
-            + [f"municipality/{m}/" for m in catalogue.municipalities]
-            + [f"meeting-place/{m}/" for m in catalogue.meeting_places]
-            + ["", "a-z/", "search/", "meeting-places/", "categories/", "about/", "privacy/",
-               "sample-data/"])
-    missing = [f"/{lang}/{key}" for key in keys for lang in LANGUAGES
-               if not site.exists(f"/{lang}/{key}")]
+    keys = (
+        [f"service/{s}/" for s in catalogue.services]
+        + [f"provider/{p}/" for p in catalogue.providers]
+        + [f"municipality/{m}/" for m in catalogue.municipalities]
+        + [f"meeting-place/{m}/" for m in catalogue.meeting_places]
+        + [
+            "",
+            "a-z/",
+            "search/",
+            "meeting-places/",
+            "categories/",
+            "about/",
+            "privacy/",
+            "sample-data/",
+        ]
+    )
+    missing = [
+        f"/{lang}/{key}" for key in keys for lang in LANGUAGES if not site.exists(f"/{lang}/{key}")
+    ]
     assert not missing
     assert len(keys) > 100
 
@@ -48,8 +59,11 @@ def test_every_internal_link_resolves(site):
             checked += 1
             if not site.exists(target):
                 broken.append(f"{path}: {written}")
-            elif fragment and target.endswith(("/", ".html")) and \
-                    not site.page(target).get_element_by_id(fragment, None) is not None:
+            elif (
+                fragment
+                and target.endswith(("/", ".html"))
+                and not site.page(target).get_element_by_id(fragment, None) is not None
+            ):
                 broken.append(f"{path}: {written} (no id {fragment!r})")
     assert not broken, "\n".join(broken[:30])
     assert checked > 10_000
@@ -127,7 +141,8 @@ def test_root_page_offers_each_language_without_javascript(site):
     root = site.page("/")
     links = root.cssselect("main a")
     assert [(a.get("href"), a.get("lang")) for a in links] == [
-        (f"{lang}/", lang) for lang in LANGUAGES]
+        (f"{lang}/", lang) for lang in LANGUAGES
+    ]
     assert not root.cssselect("script")
 
 
@@ -140,8 +155,11 @@ def test_not_found_page_exists_and_links_home_in_each_language(site):
 def test_municipality_page_lists_exactly_the_services_that_serve_it(site, catalogue):
     for slug in catalogue.municipalities:
         page = site.page(f"/fi/municipality/{slug}/")
-        listed = {a.get("href").split("/")[-2] for a in page.cssselect(".entry__title a")
-                  if "/service/" in a.get("href")}
+        listed = {
+            a.get("href").split("/")[-2]
+            for a in page.cssselect(".entry__title a")
+            if "/service/" in a.get("href")
+        }
         expected = {s.id for s in catalogue.services.values() if catalogue.serves(s, slug)}
         assert listed == expected, slug
 
@@ -166,8 +184,7 @@ def test_two_builds_are_byte_identical_on_one_core_or_many(site, tmp_path):
 
     def walk(cmp):
         differences.extend(cmp.left_only + cmp.right_only + cmp.diff_files)
-        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files,
-                                               shallow=False)
+        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
         differences.extend(mismatch + errors)
         for sub in cmp.subdirs.values():
             walk(sub)
@@ -190,18 +207,27 @@ def test_failing_build_leaves_the_last_good_site(site, tmp_path, minimal):
 
 def test_lists_show_the_first_channel_with_its_hours_in_one_line(site):
     page = site.page("/fi/municipality/joensuu/")
-    entry = next(li for li in page.cssselect(".entry")
-                 if "joensuu-lastenneuvola" in li.cssselect("a")[0].get("href"))
+    entry = next(
+        li
+        for li in page.cssselect(".entry")
+        if "joensuu-lastenneuvola" in li.cssselect("a")[0].get("href")
+    )
     assert entry.cssselect(".channel__hours")[0].text_content() == "Puhelinaika ma–pe 8.00–9.00"
     sv = site.page("/sv/municipality/joensuu/")
-    entry = next(li for li in sv.cssselect(".entry")
-                 if "joensuu-lastenneuvola" in li.cssselect("a")[0].get("href"))
+    entry = next(
+        li
+        for li in sv.cssselect(".entry")
+        if "joensuu-lastenneuvola" in li.cssselect("a")[0].get("href")
+    )
     assert entry.cssselect(".channel__hours")[0].text_content() == "Telefontid mån–fre 08.00–09.00"
 
 
 def test_hours_tables_use_localised_weekday_names(site):
-    for lang, monday_to_friday in (("fi", "maanantai–perjantai"), ("sv", "måndag–fredag"),
-                                   ("en", "Monday–Friday")):
+    for lang, monday_to_friday in (
+        ("fi", "maanantai–perjantai"),
+        ("sv", "måndag–fredag"),
+        ("en", "Monday–Friday"),
+    ):
         table = site.page(f"/{lang}/service/joensuu-lastenneuvola/").cssselect("table.hours")[0]
         assert table.cssselect("caption")[0].text_content()
         assert table.cssselect("th[scope=row]")[0].text_content() == monday_to_friday

@@ -35,8 +35,9 @@ class StrictHandler(http.server.SimpleHTTPRequestHandler):
 def test_site_under_a_sub_path_has_no_broken_link(tmp_path):
     port = free_port()
     base = f"http://127.0.0.1:{port}/perhekeskus/"
-    result = build_site(tmp_path / "www" / "perhekeskus", "publishconf.py",
-                        PERHEOVI_SITEURL=base.rstrip("/"))
+    result = build_site(
+        tmp_path / "www" / "perhekeskus", "publishconf.py", PERHEOVI_SITEURL=base.rstrip("/")
+    )
     assert result.returncode == 0, result.stderr
     handler = functools.partial(StrictHandler, directory=str(tmp_path / "www"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)

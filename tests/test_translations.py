@@ -20,9 +20,25 @@ def catalog(lang):
 
 def test_template_strings_are_all_in_the_message_template(tmp_path):
     fresh = tmp_path / "messages.pot"
-    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg",
-                    "-o", str(fresh), "--no-location", "--omit-header", "--sort-output", "."],
-                   cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            "babel.cfg",
+            "-o",
+            str(fresh),
+            "--no-location",
+            "--omit-header",
+            "--sort-output",
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     with fresh.open("rb") as handle:
         extracted = {m.id for m in read_po(handle) if m.id}
     with (TRANSLATIONS / "messages.pot").open("rb") as handle:
@@ -44,5 +60,6 @@ def test_placeholders_survive_translation(lang):
 
     for message in catalog(lang):
         if message.id and message.string:
-            assert sorted(re.findall(r"%\(\w+\)s", message.id)) == \
-                sorted(re.findall(r"%\(\w+\)s", message.string)), message.id
+            assert sorted(re.findall(r"%\(\w+\)s", message.id)) == sorted(
+                re.findall(r"%\(\w+\)s", message.string)
+            ), message.id

@@ -21,23 +21,32 @@ def tool(name: str) -> str:
 
 
 def test_workflows_match_githubs_schema():
-    result = subprocess.run([tool("check-jsonschema"), "--builtin-schema",
-                             "vendor.github-workflows", *map(str, WORKFLOWS)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            tool("check-jsonschema"),
+            "--builtin-schema",
+            "vendor.github-workflows",
+            *map(str, WORKFLOWS),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert len(WORKFLOWS) == 2
 
 
 def test_zizmor_finds_nothing():
-    result = subprocess.run([tool("zizmor"), "--offline", *map(str, WORKFLOWS)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [tool("zizmor"), "--offline", *map(str, WORKFLOWS)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No findings" in result.stdout + result.stderr
 
 
 def load(name: str) -> dict:
-    return yaml.load((ROOT / ".github" / "workflows" / name).read_text("utf-8"),
-                     Loader=yaml.BaseLoader)
+    return yaml.load(
+        (ROOT / ".github" / "workflows" / name).read_text("utf-8"), Loader=yaml.BaseLoader
+    )
 
 
 def test_pull_request_workflow_annotates_builds_tests_and_uploads_a_preview():

@@ -27,11 +27,21 @@ def composed(text: str):
     return convert(yaml.compose(text, Loader=yaml.SafeLoader), ()), values
 
 
-plain = st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=20),
-                  st.sampled_from(["8.00-16.00", "mon-fri", "~", "null", "no", "2026-02-30"]))
-trees = st.recursive(plain, lambda inner: st.one_of(
-    st.lists(inner, max_size=4), st.dictionaries(st.text(min_size=1, max_size=8), inner,
-                                                 min_size=1, max_size=4)), max_leaves=30)
+plain = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.text(max_size=20),
+    st.sampled_from(["8.00-16.00", "mon-fri", "~", "null", "no", "2026-02-30"]),
+)
+trees = st.recursive(
+    plain,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(st.text(min_size=1, max_size=8), inner, min_size=1, max_size=4),
+    ),
+    max_leaves=30,
+)
 
 
 @settings(max_examples=300, deadline=None)

@@ -15,11 +15,20 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = {"home": "fi/", "municipality": "fi/municipality/lieksa/",
-         "service": "fi/service/joensuu-lastenneuvola/"}
+PAGES = {
+    "home": "fi/",
+    "municipality": "fi/municipality/lieksa/",
+    "service": "fi/service/joensuu-lastenneuvola/",
+}
 WIDTHS = (375, 1280)
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def serve(directory: Path) -> http.server.ThreadingHTTPServer:
@@ -40,7 +49,9 @@ def main(site: Path = ROOT / "output", target: Path = ROOT / "docs" / "screensho
             page = browser.new_page(viewport={"width": width, "height": 900})
             for name, path in PAGES.items():
                 page.goto(base + path)
-                page.screenshot(path=str(target / f"{name}-{width}.png"), full_page=name == "service")
+                page.screenshot(
+                    path=str(target / f"{name}-{width}.png"), full_page=name == "service"
+                )
             page.close()
         browser.close()
     server.shutdown()

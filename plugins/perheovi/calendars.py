@@ -57,8 +57,9 @@ def _events(place, catalogue, lang: str, stamp: dt.datetime):
             yield event
 
 
-def programme_calendar(places, catalogue, lang: str, name: str, build_date: dt.date,
-                       events: dict | None = None) -> bytes:
+def programme_calendar(
+    places, catalogue, lang: str, name: str, build_date: dt.date, events: dict | None = None
+) -> bytes:
     """A calendar of the programmes of `places`; deterministic for a given build date.
 
     `events` remembers each place's serialised events between calls: a place is in its own
@@ -75,8 +76,9 @@ def programme_calendar(places, catalogue, lang: str, name: str, build_date: dt.d
     for place in places:
         key = (place.id, lang, stamp)
         if key not in events:
-            events[key] = b"".join(event.to_ical() for event in
-                                   _events(place, catalogue, lang, stamp))
+            events[key] = b"".join(
+                event.to_ical() for event in _events(place, catalogue, lang, stamp)
+            )
         body += events[key]
     head, end = calendar.to_ical().rsplit(b"END:VCALENDAR", 1)
     return head + (_helsinki_ical() + body if body else b"") + b"END:VCALENDAR" + end

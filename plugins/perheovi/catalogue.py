@@ -10,8 +10,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .model import (
-    LocalText, Location, MeetingPlace, MunicipalityFile, PathFile, ProviderFile, RegionFile,
-    Service, SynonymsFile,
+    LocalText,
+    Location,
+    MeetingPlace,
+    MunicipalityFile,
+    PathFile,
+    ProviderFile,
+    RegionFile,
+    Service,
+    SynonymsFile,
 )
 from .problems import Problem, suggestion
 from .reference import MUNICIPALITIES
@@ -136,8 +143,11 @@ class Catalogue:
         return [s for s in self.sorted_services if self.serves(s, municipality)]
 
     def meeting_places_in(self, municipality: str) -> list[MeetingPlace]:
-        return [m for m in self.sorted_meeting_places
-                if self.locations[m.location].address.municipality == municipality]
+        return [
+            m
+            for m in self.sorted_meeting_places
+            if self.locations[m.location].address.municipality == municipality
+        ]
 
     def meeting_places_for(self, municipality: str) -> list[MeetingPlace]:
         return [m for m in self.sorted_meeting_places if self.serves(m, municipality)]
@@ -160,19 +170,28 @@ class Catalogue:
     def sorted_services(self) -> list[Service]:
         """Services in taxonomy order, then alphabetically by Finnish name."""
         order = {category: index for index, category in enumerate(CATEGORIES)}
-        return sorted(self.services.values(),
-                      key=lambda s: (order[s.category], finnish_sort_key(s.name.fi), s.id))
+        return sorted(
+            self.services.values(),
+            key=lambda s: (order[s.category], finnish_sort_key(s.name.fi), s.id),
+        )
 
     @cached_property
     def sorted_meeting_places(self) -> list[MeetingPlace]:
-        return sorted(self.meeting_places.values(),
-                      key=lambda m: (finnish_sort_key(m.name.fi), m.id))
+        return sorted(
+            self.meeting_places.values(), key=lambda m: (finnish_sort_key(m.name.fi), m.id)
+        )
 
     @cached_property
     def organisations(self) -> dict[str, Organisation]:
         """Providers and the municipalities that run services themselves."""
-        return {**self.providers, **{slug: m for slug, m in self.municipalities.items()
-                                     if m.services or m.meeting_places or m.locations}}
+        return {
+            **self.providers,
+            **{
+                slug: m
+                for slug, m in self.municipalities.items()
+                if m.services or m.meeting_places or m.locations
+            },
+        }
 
 
 def _municipality(source: SourceFile) -> Municipality:
@@ -181,19 +200,35 @@ def _municipality(source: SourceFile) -> Municipality:
     # English uses the Finnish name of a Finnish place: it is no untranslated text.
     name = record.name or LocalText(fi=official.name_fi, sv=official.name_sv, en=official.name_fi)
     return Municipality(
-        slug=source.slug, kind="municipality", name=name, website=record.website,
-        path=source.path, reviewed=record.reviewed, owners=record.owners,
+        slug=source.slug,
+        kind="municipality",
+        name=name,
+        website=record.website,
+        path=source.path,
+        reviewed=record.reviewed,
+        owners=record.owners,
         locations=record.locations,
-        services=record.services, meeting_places=record.meeting_places, code=record.code)
+        services=record.services,
+        meeting_places=record.meeting_places,
+        code=record.code,
+    )
 
 
 def _provider(source: SourceFile) -> Organisation:
     record: ProviderFile = source.record
     return Organisation(
-        slug=source.slug, kind=record.kind, name=record.name, website=record.website,
-        path=source.path, description=record.description, reviewed=record.reviewed,
-        owners=record.owners, locations=record.locations, services=record.services,
-        meeting_places=record.meeting_places)
+        slug=source.slug,
+        kind=record.kind,
+        name=record.name,
+        website=record.website,
+        path=source.path,
+        description=record.description,
+        reviewed=record.reviewed,
+        owners=record.owners,
+        locations=record.locations,
+        services=record.services,
+        meeting_places=record.meeting_places,
+    )
 
 
 class _Linker:
@@ -226,14 +261,23 @@ class _Linker:
             self._programme_dates(source)
         if self.problems:
             return None
-        ordered = dict(sorted(municipalities.items(),
-                              key=lambda item: finnish_sort_key(item[1].name.fi)))
+        ordered = dict(
+            sorted(municipalities.items(), key=lambda item: finnish_sort_key(item[1].name.fi))
+        )
         synonyms = next((f.record for f in self.files if f.kind == "synonyms"), SynonymsFile())
         paths = self._paths(set(services) | self.unread.ids)
         if self.problems:
             return None
-        return Catalogue(region_file.record, ordered, providers, locations, services,
-                         meeting_places, synonyms, paths)
+        return Catalogue(
+            region_file.record,
+            ordered,
+            providers,
+            locations,
+            services,
+            meeting_places,
+            synonyms,
+            paths,
+        )
 
     def _paths(self, known_services: set[str]) -> dict[str, ServicePath]:
         """Paths ordered as the home page lists them; their named services must exist and
@@ -245,20 +289,31 @@ class _Linker:
             if not first:
                 self.problem(source, ("steps",), "path_no_first_contact")
             for index in first[1:]:
-                self.problem(source, ("steps", index, "first_contact"),
-                             "path_many_first_contacts", other=record.steps[first[0]].id)
+                self.problem(
+                    source,
+                    ("steps", index, "first_contact"),
+                    "path_many_first_contacts",
+                    other=record.steps[first[0]].id,
+                )
             seen = set()
             for index, step in enumerate(record.steps):
                 if step.id in seen:
                     self.problem(source, ("steps", index, "id"), "step_id_twice", value=step.id)
                 seen.add(step.id)
-                for where, ids in ((("services",), step.services), (("meanwhile", "services"),
-                                   step.meanwhile.services if step.meanwhile else [])):
+                for where, ids in (
+                    (("services",), step.services),
+                    (("meanwhile", "services"), step.meanwhile.services if step.meanwhile else []),
+                ):
                     for number, service_id in enumerate(ids):
                         if service_id not in known_services:
-                            self.problem(source, ("steps", index, *where, number),
-                                         "unknown_reference", kind="service", value=service_id,
-                                         hint=suggestion(service_id, sorted(known_services)))
+                            self.problem(
+                                source,
+                                ("steps", index, *where, number),
+                                "unknown_reference",
+                                kind="service",
+                                value=service_id,
+                                hint=suggestion(service_id, sorted(known_services)),
+                            )
             found.append(ServicePath(source.slug, record, source.path))
         return {p.slug: p for p in sorted(found, key=lambda p: (p.record.order, p.slug))}
 
@@ -269,19 +324,35 @@ class _Linker:
         for source in (f for f in self.files if f.kind == "municipality"):
             code = source.record.code
             if code in by_code:
-                self.problem(source, ("code",), "municipality_code_twice", value=code,
-                             other=by_code[code].path)
+                self.problem(
+                    source,
+                    ("code",),
+                    "municipality_code_twice",
+                    value=code,
+                    other=by_code[code].path,
+                )
                 continue
             by_code[code] = source
             if code not in region.municipalities:
-                self.problem(source, ("code",), "municipality_not_in_region", value=code,
-                             name=MUNICIPALITIES[code].name_fi)
+                self.problem(
+                    source,
+                    ("code",),
+                    "municipality_not_in_region",
+                    value=code,
+                    name=MUNICIPALITIES[code].name_fi,
+                )
             result[source.slug] = _municipality(source)
         for index, code in enumerate(region.municipalities):
             if code not in by_code and not self.unread.municipalities:
                 official = MUNICIPALITIES[code]
-                self.problem(region_file, ("municipalities", index), "municipality_file_missing",
-                             value=code, name=official.name_fi, slug=slugify(official.name_fi))
+                self.problem(
+                    region_file,
+                    ("municipalities", index),
+                    "municipality_file_missing",
+                    value=code,
+                    name=official.name_fi,
+                    slug=slugify(official.name_fi),
+                )
         return result
 
     def _entries(self, owners):
@@ -292,8 +363,9 @@ class _Linker:
                     loc = (kind, index, "id")
                     if entry.id in self.ids:
                         path, line = self.ids[entry.id]
-                        self.problem(source, loc, "duplicate_id", value=entry.id,
-                                     other=f"{path}:{line}")
+                        self.problem(
+                            source, loc, "duplicate_id", value=entry.id, other=f"{path}:{line}"
+                        )
                         continue
                     line = source.doc.position(loc)[0]
                     self.ids[entry.id] = (source.path, line)
@@ -307,8 +379,14 @@ class _Linker:
 
         def check(loc, value, known, kind):
             if value not in known:
-                self.problem(source, loc, "unknown_reference", kind=kind, value=value,
-                             hint=suggestion(value, sorted(known)))
+                self.problem(
+                    source,
+                    loc,
+                    "unknown_reference",
+                    kind=kind,
+                    value=value,
+                    hint=suggestion(value, sorted(known)),
+                )
 
         def check_area(loc, area):
             for index, slug in enumerate(area or []):
@@ -321,8 +399,12 @@ class _Linker:
                     check(loc + (index, "location"), contact.location, locations, "location")
 
         for index, location in enumerate(record.locations):
-            check(("locations", index, "address", "municipality"),
-                  location.address.municipality, municipalities, "municipality")
+            check(
+                ("locations", index, "address", "municipality"),
+                location.address.municipality,
+                municipalities,
+                "municipality",
+            )
         for index, service in enumerate(record.services):
             loc = ("services", index)
             check_area(loc + ("area",), service.area)
@@ -334,7 +416,6 @@ class _Linker:
             check(loc + ("location",), place.location, locations, "location")
             check_area(loc + ("area",), place.area)
             check_contacts(loc + ("contacts",), place.contacts)
-
 
     def _programme_dates(self, source: SourceFile) -> None:
         """A cancelled activity falls on its weekday within a term; closures within a term."""
@@ -349,16 +430,27 @@ class _Linker:
                 for position, day in enumerate(activity.cancelled):
                     where = loc + ("programme", number, "cancelled", position)
                     if day.weekday() != activity.day_index:
-                        self.problem(source, where, "not_on_weekday", value=day.isoformat(),
-                                     actual=_WEEKDAYS[day.weekday()],
-                                     day=_WEEKDAYS[activity.day_index])
+                        self.problem(
+                            source,
+                            where,
+                            "not_on_weekday",
+                            value=day.isoformat(),
+                            actual=_WEEKDAYS[day.weekday()],
+                            day=_WEEKDAYS[activity.day_index],
+                        )
                     elif not in_terms(day):
-                        self.problem(source, where, "outside_terms", value=day.isoformat(),
-                                     terms=terms)
+                        self.problem(
+                            source, where, "outside_terms", value=day.isoformat(), terms=terms
+                        )
             for number, closure in enumerate(place.exceptions):
                 if not (in_terms(closure.date) or in_terms(closure.last)):
-                    self.problem(source, loc + ("exceptions", number, "date"), "outside_terms",
-                                 value=closure.date.isoformat(), terms=terms)
+                    self.problem(
+                        source,
+                        loc + ("exceptions", number, "date"),
+                        "outside_terms",
+                        value=closure.date.isoformat(),
+                        terms=terms,
+                    )
 
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

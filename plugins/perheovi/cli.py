@@ -13,40 +13,66 @@ from .loader import check_catalogue
 from .problems import N_
 
 SUMMARY_PROBLEMS = N_("{count} problem(s) found; the catalogue was not accepted.")
-SUMMARY_OK = N_("{path}: OK: {municipalities} municipalities, {providers} providers, "
-                "{services} services, {locations} locations, {meeting_places} meeting places")
+SUMMARY_OK = N_(
+    "{path}: OK: {municipalities} municipalities, {providers} providers, "
+    "{services} services, {locations} locations, {meeting_places} meeting places"
+)
 SUMMARY_WARNINGS = N_("{count} thing(s) to check; the catalogue is still valid.")
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="perheovi", description="Tools for a perheovi family-centre catalogue.")
+        prog="perheovi", description="Tools for a perheovi family-centre catalogue."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="check every catalogue file and report all problems")
-    check.add_argument("catalogue", nargs="?", default="catalogue",
-                       help="the catalogue folder (default: catalogue)")
-    check.add_argument("--lang", choices=["fi", "sv", "en"],
-                       help="language of the messages (default: from LANGUAGE/LC_ALL/LANG)")
-    check.add_argument("--format", choices=["human", "github"], default="human",
-                       help="github: GitHub Actions annotations on the changed lines")
+    check.add_argument(
+        "catalogue",
+        nargs="?",
+        default="catalogue",
+        help="the catalogue folder (default: catalogue)",
+    )
+    check.add_argument(
+        "--lang",
+        choices=["fi", "sv", "en"],
+        help="language of the messages (default: from LANGUAGE/LC_ALL/LANG)",
+    )
+    check.add_argument(
+        "--format",
+        choices=["human", "github"],
+        default="human",
+        help="github: GitHub Actions annotations on the changed lines",
+    )
     report = commands.add_parser(
-        "report", help="reports for coordinators: freshness (default) or coverage",
-        description="perheovi report [freshness|coverage] [CATALOGUE_DIR]")
+        "report",
+        help="reports for coordinators: freshness (default) or coverage",
+        description="perheovi report [freshness|coverage] [CATALOGUE_DIR]",
+    )
     report.add_argument("words", nargs="*", metavar="[freshness|coverage] [CATALOGUE_DIR]")
     report.add_argument("--format", choices=["text", "csv", "github"], default="text")
-    report.add_argument("--months", type=int, default=12,
-                        help="freshness: entries not reviewed for this many months (12)")
+    report.add_argument(
+        "--months",
+        type=int,
+        default=12,
+        help="freshness: entries not reviewed for this many months (12)",
+    )
     report.add_argument("--lang", choices=["fi", "sv", "en"])
-    owners = commands.add_parser("codeowners", help="print (or --write) .github/CODEOWNERS "
-                                 "from the owners fields of the catalogue")
+    owners = commands.add_parser(
+        "codeowners",
+        help="print (or --write) .github/CODEOWNERS from the owners fields of the catalogue",
+    )
     owners.add_argument("catalogue", nargs="?", default="catalogue")
     owners.add_argument("--write", action="store_true", help="write .github/CODEOWNERS")
-    schema = commands.add_parser("schema", help="print (or --write into schema/) the JSON "
-                                 "Schemas of the catalogue files")
+    schema = commands.add_parser(
+        "schema", help="print (or --write into schema/) the JSON Schemas of the catalogue files"
+    )
     schema.add_argument("--write", action="store_true")
     build = commands.add_parser("build", help="build the site into output/, atomically")
-    build.add_argument("--settings", default="pelicanconf.py",
-                       help="Pelican settings (publishconf.py for the public site)")
+    build.add_argument(
+        "--settings",
+        default="pelicanconf.py",
+        help="Pelican settings (publishconf.py for the public site)",
+    )
     build.add_argument("--output", default="output", help="the output folder")
     serve = commands.add_parser("serve", help="build, serve on localhost and rebuild on changes")
     serve.add_argument("--settings", default="pelicanconf.py")
@@ -63,8 +89,11 @@ def report(args: argparse.Namespace) -> int:
         for problem in problems:
             print(problem.render(translate))
         return 1
-    return coverage_report(catalogue, args) if topic == "coverage" else \
-        freshness_report(catalogue, args, translate)
+    return (
+        coverage_report(catalogue, args)
+        if topic == "coverage"
+        else freshness_report(catalogue, args, translate)
+    )
 
 
 def freshness_report(catalogue, args, translate) -> int:
@@ -73,8 +102,11 @@ def freshness_report(catalogue, args, translate) -> int:
 
     found = findings(catalogue, build_date(), args.months)
     for item in found:
-        print(github_annotation("warning", item, translate) if args.format == "github"
-              else f"{item.path}:{item.line}:{item.column}: {item.message(translate)}")
+        print(
+            github_annotation("warning", item, translate)
+            if args.format == "github"
+            else f"{item.path}:{item.line}:{item.column}: {item.message(translate)}"
+        )
     print(translate(SUMMARY_WARNINGS).format(count=len(found)), file=sys.stderr)
     return 0
 
@@ -87,8 +119,10 @@ def coverage_report(catalogue, args) -> int:
     columns = coverage_columns(catalogue)
     table = coverage(catalogue)
     header = ["municipality", *(c.key.split(":", 1)[1] for c in columns)]
-    rows = [[m.name.fi, *(table[slug][c.key] for c in columns)]
-            for slug, m in catalogue.municipalities.items()]
+    rows = [
+        [m.name.fi, *(table[slug][c.key] for c in columns)]
+        for slug, m in catalogue.municipalities.items()
+    ]
     if args.format == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(header)
@@ -159,14 +193,17 @@ def _translate(lang: str | None):
 
 def github_annotation(level: str, problem, translate) -> str:
     """`::error file=…,line=…,col=…::message`, escaped as GitHub's workflow commands require."""
+
     def data(text: str) -> str:
         return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
     def prop(text: str) -> str:
         return data(text).replace(":", "%3A").replace(",", "%2C")
 
-    return (f"::{level} file={prop(problem.path)},line={problem.line},col={problem.column}::"
-            f"{data(problem.message(translate))}")
+    return (
+        f"::{level} file={prop(problem.path)},line={problem.line},col={problem.column}::"
+        f"{data(problem.message(translate))}"
+    )
 
 
 def check(args: argparse.Namespace) -> int:
@@ -174,8 +211,11 @@ def check(args: argparse.Namespace) -> int:
     translate = _translate(args.lang)
     if problems:
         for problem in problems:
-            print(github_annotation("error", problem, translate) if args.format == "github"
-                  else problem.render(translate))
+            print(
+                github_annotation("error", problem, translate)
+                if args.format == "github"
+                else problem.render(translate)
+            )
         print(translate(SUMMARY_PROBLEMS).format(count=len(problems)), file=sys.stderr)
         return 1
     print(translate(SUMMARY_OK).format(path=args.catalogue, **catalogue.counts()))
@@ -184,8 +224,14 @@ def check(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    commands = {"check": check, "report": report, "codeowners": codeowners, "schema": schema,
-                "build": build, "serve": serve}
+    commands = {
+        "check": check,
+        "report": report,
+        "codeowners": codeowners,
+        "schema": schema,
+        "build": build,
+        "serve": serve,
+    }
     return commands[args.command](args)
 
 

@@ -44,9 +44,11 @@ def text(ctx, value, block: bool = False) -> Markup:
     note = ctx["fallback_note"]
     if block:
         return Markup('<div lang="fi">{}</div><p class="fallback-note">{}</p>').format(
-            paragraphs(content), note)
+            paragraphs(content), note
+        )
     return Markup('<span lang="fi">{}</span> <span class="fallback-note">({})</span>').format(
-        content, note)
+        content, note
+    )
 
 
 @pass_context
@@ -152,8 +154,9 @@ def _per_hours(ctx, name: str, hours, compute):
 @pass_context
 def open_spans(ctx, hours) -> str:
     """The open spans from the build date on, for the "open now" script (see hours.open_data)."""
-    return _per_hours(ctx, "open", hours,
-                      lambda h, day: hours_engine.open_data(h, day, OPEN_NOW_DAYS))
+    return _per_hours(
+        ctx, "open", hours, lambda h, day: hours_engine.open_data(h, day, OPEN_NOW_DAYS)
+    )
 
 
 @pass_context
@@ -179,14 +182,21 @@ def report_error_url(ctx, entry, title: str) -> str:
     path, line = entry.source if hasattr(entry, "source") else (entry.path, 1)
     page = f"{ctx['site_url'] or ''}/{ctx['lang']}/{ctx['page'].key}"
     subject = f"{title}: {entry.name.fi} ({getattr(entry, 'id', getattr(entry, 'slug', ''))})"
-    body = (f"{ctx['report_body_intro']}\n\n"
-            f"- {getattr(entry, 'id', getattr(entry, 'slug', ''))}\n- {path}:{line}\n- {page}\n")
+    body = (
+        f"{ctx['report_body_intro']}\n\n"
+        f"- {getattr(entry, 'id', getattr(entry, 'slug', ''))}\n- {path}:{line}\n- {page}\n"
+    )
     settings = ctx["report_errors"]
     if settings["mode"] == "email":
-        return "mailto:" + quote(settings["email"], safe="@.") + "?" + urlencode(
-            {"subject": subject, "body": body}, quote_via=quote)
+        return (
+            "mailto:"
+            + quote(settings["email"], safe="@.")
+            + "?"
+            + urlencode({"subject": subject, "body": body}, quote_via=quote)
+        )
     return f"{settings['repository'].rstrip('/')}/issues/new?" + urlencode(
-        {"title": subject, "body": body, "labels": "tietovirhe"}, quote_via=quote)
+        {"title": subject, "body": body, "labels": "tietovirhe"}, quote_via=quote
+    )
 
 
 OPEN_NOW_DAYS = 42
@@ -204,7 +214,7 @@ def open_now_horizon(build_date) -> int:
 def phone_display(number: str) -> str:
     """040 0001234 for ordinary numbers; short service numbers in groups of three (116 117)."""
     if not number.startswith("+"):
-        return " ".join(number[i:i + 3] for i in range(0, len(number), 3))
+        return " ".join(number[i : i + 3] for i in range(0, len(number), 3))
     parsed = phonenumbers.parse(number)
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
 
@@ -239,14 +249,29 @@ def alphabetical(services, lang: str) -> list[tuple[str, list]]:
 
 
 FILTERS = {
-    "t": text, "plain": plain, "is_fallback": is_fallback, "label": label,
-    "category_label": category_label, "group_label": group_label,
-    "target_group_label": target_group_label, "language_name": language_name,
-    "date": date, "long_date": long_date, "day": day, "interval": interval,
-    "day_range": day_range, "phone": phone_display, "tel": tel_href, "osm": osm_link,
-    "mailto": mailto, "open_spans": open_spans, "holiday_name": holiday_name,
+    "t": text,
+    "plain": plain,
+    "is_fallback": is_fallback,
+    "label": label,
+    "category_label": category_label,
+    "group_label": group_label,
+    "target_group_label": target_group_label,
+    "language_name": language_name,
+    "date": date,
+    "long_date": long_date,
+    "day": day,
+    "interval": interval,
+    "day_range": day_range,
+    "phone": phone_display,
+    "tel": tel_href,
+    "osm": osm_link,
+    "mailto": mailto,
+    "open_spans": open_spans,
+    "holiday_name": holiday_name,
     "report_error_url": report_error_url,
 }
+
+
 @pass_context
 def paths_of_service(ctx, service):
     from .paths import paths_of
@@ -254,5 +279,13 @@ def paths_of_service(ctx, service):
     return paths_of(ctx["catalogue"], service)
 
 
-GLOBALS = {"paths_of": paths_of_service, "url": url, "asset": asset, "day_groups": day_groups, "alphabetical": alphabetical,
-           "upcoming_changes": upcoming_changes, "this_week": this_week, "fragment": fragment}
+GLOBALS = {
+    "paths_of": paths_of_service,
+    "url": url,
+    "asset": asset,
+    "day_groups": day_groups,
+    "alphabetical": alphabetical,
+    "upcoming_changes": upcoming_changes,
+    "this_week": this_week,
+    "fragment": fragment,
+}

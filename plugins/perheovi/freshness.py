@@ -25,23 +25,49 @@ def findings(catalogue, today: dt.date, months: int = 12) -> list[Problem]:
     def at(entry) -> tuple[str, int]:
         return entry.source if hasattr(entry, "source") and entry.source[0] else (entry.path, 1)
 
-    kinds = [("provider", o) for o in catalogue.providers.values()] + \
-            [("service", s) for s in catalogue.sorted_services] + \
-            [("meeting place", m) for m in catalogue.sorted_meeting_places]
+    kinds = (
+        [("provider", o) for o in catalogue.providers.values()]
+        + [("service", s) for s in catalogue.sorted_services]
+        + [("meeting place", m) for m in catalogue.sorted_meeting_places]
+    )
     for what, entry in kinds:
         path, line = at(entry)
         if entry.reviewed and entry.reviewed < limit:
-            found.append(Problem(path, line, 1, "stale_entry", {
-                "what": what, "name": entry.name.fi, "date": entry.reviewed.isoformat(),
-                "months": months}))
+            found.append(
+                Problem(
+                    path,
+                    line,
+                    1,
+                    "stale_entry",
+                    {
+                        "what": what,
+                        "name": entry.name.fi,
+                        "date": entry.reviewed.isoformat(),
+                        "months": months,
+                    },
+                )
+            )
         for lang, language in LANGUAGE_NAMES.items():
-            missing = [field for field in ("name", "summary")
-                       if getattr(entry, field, None) is not None
-                       and not getattr(entry, field).has(lang)]
+            missing = [
+                field
+                for field in ("name", "summary")
+                if getattr(entry, field, None) is not None and not getattr(entry, field).has(lang)
+            ]
             if missing:
-                found.append(Problem(path, line, 1, "missing_translation", {
-                    "what": what, "name": entry.name.fi, "language": language,
-                    "fields": ", ".join(missing)}))
+                found.append(
+                    Problem(
+                        path,
+                        line,
+                        1,
+                        "missing_translation",
+                        {
+                            "what": what,
+                            "name": entry.name.fi,
+                            "language": language,
+                            "fields": ", ".join(missing),
+                        },
+                    )
+                )
     for service in catalogue.sorted_services:
         if not any(_has_hours(contact, catalogue) for contact in service.contacts):
             path, line = at(service)

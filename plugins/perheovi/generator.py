@@ -51,13 +51,16 @@ def site_context(catalogue, settings, languages) -> dict:
         "open_now_horizon": filters.open_now_horizon(today),
         "site_url": settings.get("SITEURL", ""),
         "accessibility": accessibility_settings(settings),
-        "quick_exit_url": settings.get("PERHEOVI_QUICK_EXIT_URL",
-                                       "https://www.ilmatieteenlaitos.fi/"),
+        "quick_exit_url": settings.get(
+            "PERHEOVI_QUICK_EXIT_URL", "https://www.ilmatieteenlaitos.fi/"
+        ),
         "coverage": coverage(catalogue),
         "coverage_columns": coverage_columns(catalogue),
-        "report_errors": {"mode": settings.get("PERHEOVI_REPORT_ERRORS", "email"),
-                          "repository": settings.get("PERHEOVI_REPOSITORY", ""),
-                          "email": catalogue.region.coordinator.email},
+        "report_errors": {
+            "mode": settings.get("PERHEOVI_REPORT_ERRORS", "email"),
+            "repository": settings.get("PERHEOVI_REPOSITORY", ""),
+            "email": catalogue.region.coordinator.email,
+        },
     }
 
 
@@ -68,16 +71,21 @@ def render_pages(env, pages, common: dict, translations: dict, emit) -> None:
     render exactly the same pages from the same contexts."""
     for lang, catalog in translations.items():
         env.install_gettext_translations(catalog, newstyle=True)
-        base = dict(common, lang=lang,
-                    fallback_note=catalog.gettext("in Finnish"),
-                    report_body_intro=catalog.gettext(
-                        "What is wrong or missing in this information?"),
-                    clock_pattern=i18n.clock_pattern(lang),
-                    day_names_in_sentence=i18n.day_names_in_sentence(lang))
+        base = dict(
+            common,
+            lang=lang,
+            fallback_note=catalog.gettext("in Finnish"),
+            report_body_intro=catalog.gettext("What is wrong or missing in this information?"),
+            clock_pattern=i18n.clock_pattern(lang),
+            day_names_in_sentence=i18n.day_names_in_sentence(lang),
+        )
         for page in pages:
             template = env.get_template(f"pages/{page.template}.html")
-            emit(page.path(lang), template, dict(
-                base, page=page, root="../" * page.url(lang).count("/"), **page.context))
+            emit(
+                page.path(lang),
+                template,
+                dict(base, page=page, root="../" * page.url(lang).count("/"), **page.context),
+            )
 
 
 PAGES_PER_TASK = 200
@@ -100,26 +108,34 @@ class PerheoviGenerator(Generator):
         if problems:  # printed, not logged: they are the build's answer, even with --quiet
             for problem in problems:
                 print(problem.render(), file=sys.stderr)
-            print(f"{len(problems)} problem(s) in the catalogue; nothing was written.",
-                  file=sys.stderr)
+            print(
+                f"{len(problems)} problem(s) in the catalogue; nothing was written.",
+                file=sys.stderr,
+            )
             sys.exit(1)  # like `perheovi check`: the messages, no traceback
         self.catalogue = catalogue
         self.node_modules = self.settings.get("PERHEOVI_NODE_MODULES", "node_modules")
         try:
-            self.vendored = vendored_files(Path(self.node_modules), self.settings.get(
-                "PERHEOVI_LANGUAGES", i18n.SITE_LANGUAGES))
+            self.vendored = vendored_files(
+                Path(self.node_modules),
+                self.settings.get("PERHEOVI_LANGUAGES", i18n.SITE_LANGUAGES),
+            )
         except MissingNodeModules as error:
             print(f"perheovi: {error}", file=sys.stderr)
             sys.exit(1)
         self.languages = tuple(self.settings.get("PERHEOVI_LANGUAGES", i18n.SITE_LANGUAGES))
         translations_dir = Path(self.theme) / "translations"
-        self.translations = {lang: i18n.load_translations(translations_dir, lang)
-                             for lang in self.languages}
+        self.translations = {
+            lang: i18n.load_translations(translations_dir, lang) for lang in self.languages
+        }
         self.pages: list[SitePage] = catalogue_pages(catalogue) + content_pages(
-            self.context.get("pages", []) + self.context.get("hidden_pages", []))
+            self.context.get("pages", []) + self.context.get("hidden_pages", [])
+        )
         for path, step, municipality in gaps(catalogue):
-            print(f"perheovi: gap: path {path}, step {step}: nothing for a family in "
-                  f"{municipality}", file=sys.stderr)
+            print(
+                f"perheovi: gap: path {path}, step {step}: nothing for a family in {municipality}",
+                file=sys.stderr,
+            )
         self.env.filters.update(filters.FILTERS)
         self.env.globals.update(filters.GLOBALS)
         self.common = site_context(catalogue, self.settings, self.languages)
@@ -132,8 +148,9 @@ class PerheoviGenerator(Generator):
         self.writer = writer
         tasks = [(kind, lang) for kind in ("search", "calendars") for lang in self.languages]
         for lang in self.languages:
-            tasks += [("pages", (lang, start))
-                      for start in range(0, len(self.pages), PAGES_PER_TASK)]
+            tasks += [
+                ("pages", (lang, start)) for start in range(0, len(self.pages), PAGES_PER_TASK)
+            ]
         processes = int(self.settings.get("PERHEOVI_PROCESSES") or os.cpu_count() or 1)
         if processes == 1 or len(tasks) == 1:
             for task in tasks:
@@ -151,8 +168,13 @@ class PerheoviGenerator(Generator):
         kind, argument = task
         if kind == "pages":
             lang, start = argument
-            render_pages(self.env, self.pages[start:start + PAGES_PER_TASK], self.common,
-                         {lang: self.translations[lang]}, self.writer.write_file)
+            render_pages(
+                self.env,
+                self.pages[start : start + PAGES_PER_TASK],
+                self.common,
+                {lang: self.translations[lang]},
+                self.writer.write_file,
+            )
         elif kind == "search":
             self._write_search(argument)
         else:
@@ -163,14 +185,23 @@ class PerheoviGenerator(Generator):
         from . import search  # lunr and NLTK load in the worker that builds the index
 
         files = search.search_files(
-            self.catalogue, lang, self.translations[lang].gettext, self.node_modules,
+            self.catalogue,
+            lang,
+            self.translations[lang].gettext,
+            self.node_modules,
             search.FinnishMorphology() if lang == "fi" else None,
-            self.settings.get("PERHEOVI_SEARCH_SHARD_DOCS") or search.SHARD_DOCS)
+            self.settings.get("PERHEOVI_SEARCH_SHARD_DOCS") or search.SHARD_DOCS,
+        )
         for name, content in files.items():
             self._write(f"{lang}/search/{name}", content)
-        self._write(f"{lang}/search/opensearch.xml", opensearch_xml(
-            self.settings.get("SITEURL") or "http://localhost:8000", lang,
-            self.catalogue.region.name.get(lang)[0]))
+        self._write(
+            f"{lang}/search/opensearch.xml",
+            opensearch_xml(
+                self.settings.get("SITEURL") or "http://localhost:8000",
+                lang,
+                self.catalogue.region.name.get(lang)[0],
+            ),
+        )
 
     def _write_vendored(self):
         """The browser libraries, vendored from node_modules with their licences."""
@@ -181,14 +212,19 @@ class PerheoviGenerator(Generator):
         """An .ics feed per meeting place and per municipality's meeting places."""
         catalogue, date, events = self.catalogue, self.common["build_date"], {}
         for place in catalogue.sorted_meeting_places:
-            self._write(f"{lang}/meeting-place/{place.id}/calendar.ics", programme_calendar(
-                [place], catalogue, lang, place.name.get(lang)[0], date, events))
+            self._write(
+                f"{lang}/meeting-place/{place.id}/calendar.ics",
+                programme_calendar([place], catalogue, lang, place.name.get(lang)[0], date, events),
+            )
         for municipality in catalogue.municipalities.values():
             places = catalogue.meeting_places_in(municipality.slug)
             if places:
-                self._write(f"{lang}/municipality/{municipality.slug}/meeting-places.ics",
-                            programme_calendar(places, catalogue, lang,
-                                               municipality.name.get(lang)[0], date, events))
+                self._write(
+                    f"{lang}/municipality/{municipality.slug}/meeting-places.ics",
+                    programme_calendar(
+                        places, catalogue, lang, municipality.name.get(lang)[0], date, events
+                    ),
+                )
 
     def _write(self, relative: str, content: bytes | str) -> None:
         path = Path(self.output_path) / relative
@@ -200,12 +236,17 @@ class PerheoviGenerator(Generator):
     def _write_site_files(self, writer):
         """The language choice at the root, the 404 page and the sitemap."""
         self.env.install_gettext_translations(self.translations[self.languages[0]], newstyle=True)
-        base = dict(self.common, lang=self.languages[0], fallback_note="",
-                    page=SitePage("", "root"))
+        base = dict(
+            self.common, lang=self.languages[0], fallback_note="", page=SitePage("", "root")
+        )
         writer.write_file("index.html", self.get_template("pages/root"), dict(base, root=""))
         site_url = self.settings.get("SITEURL", "")
-        writer.write_file("404.html", self.get_template("pages/not_found"),
-                          dict(base, root=(site_url.rstrip("/") + "/") if site_url else "/"))
+        writer.write_file(
+            "404.html",
+            self.get_template("pages/not_found"),
+            dict(base, root=(site_url.rstrip("/") + "/") if site_url else "/"),
+        )
         keys = [page.key for page in self.pages if page.in_sitemap]
-        self._write("sitemap.xml",
-                    sitemap_xml(site_url or "http://localhost:8000", keys, self.languages))
+        self._write(
+            "sitemap.xml", sitemap_xml(site_url or "http://localhost:8000", keys, self.languages)
+        )

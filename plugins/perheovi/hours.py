@@ -54,6 +54,7 @@ def holiday_names() -> tuple[str, ...]:
     """What `closed_on` accepts: the public holidays and the named eves."""
     return tuple(sorted(set(public_holidays()) | set(_EXTRA_EVES)))
 
+
 _EVE_NAMES = {
     "new-years-eve": {"fi": "Uudenvuodenaatto", "sv": "Nyårsafton", "en": "New Year's Eve"},
     "may-day-eve": {"fi": "Vappuaatto", "sv": "Valborgsmässoafton", "en": "May Day Eve"},
@@ -69,15 +70,16 @@ def holiday_name(day: dt.date, lang: str) -> str | None:
 
 # --- one day ---------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class DayHours:
     """What a date looks like: its intervals and, when they differ from the week, why."""
 
     day: dt.date
     intervals: tuple[Interval, ...]
-    exception: object = None      # the HoursException that decided the day
-    holiday: str | None = None    # the holiday slug the channel closes on
-    period: object = None         # the Period (summer hours…) in force
+    exception: object = None  # the HoursException that decided the day
+    holiday: str | None = None  # the holiday slug the channel closes on
+    period: object = None  # the Period (summer hours…) in force
 
     @property
     def special(self) -> bool:
@@ -100,8 +102,9 @@ def day_hours(hours, day: dt.date) -> DayHours:
         if exception.date <= day <= exception.last:
             return DayHours(day, tuple(sorted(exception.hours or ())), exception=exception)
     slug = holiday_slugs(day.year).get(day)
-    if slug and ((hours.holidays == "closed" and slug in public_holidays())
-                 or slug in hours.closed_on):
+    if slug and (
+        (hours.holidays == "closed" and slug in public_holidays()) or slug in hours.closed_on
+    ):
         return DayHours(day, (), holiday=slug)
     period = period_on(hours, day)
     weekly = period.weekly if period else hours.weekly
@@ -118,6 +121,7 @@ def days_of(weekly: dict) -> list[tuple[Interval, ...]]:
 
 
 # --- real instants ---------------------------------------------------------------------------
+
 
 def local_instant(day: dt.date, minutes: int) -> dt.datetime:
     """Wall-clock `minutes` after the start of `day` in Helsinki, as an aware UTC instant.
@@ -149,8 +153,8 @@ def spans(hours, start: dt.date, days: int) -> list[tuple[dt.datetime, dt.dateti
 @dataclass(frozen=True)
 class Status:
     open: bool
-    until: dt.datetime | None = None       # when open: when it closes (UTC)
-    next_open: dt.datetime | None = None   # when closed: when it opens next (UTC)
+    until: dt.datetime | None = None  # when open: when it closes (UTC)
+    next_open: dt.datetime | None = None  # when closed: when it opens next (UTC)
 
 
 def status_at(hours, instant: dt.datetime, horizon_days: int = 400) -> Status:
@@ -184,6 +188,7 @@ def _spans_from(hours, start: dt.date, horizon_days: int) -> Iterator[tuple]:
 
 
 # --- for the pages ---------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class DayGroup:
@@ -224,5 +229,7 @@ def upcoming_changes(hours, start: dt.date, days: int = 28) -> list[DayHours]:
 
 def open_data(hours, start: dt.date, days: int = 42) -> str:
     """Open spans as "start-end" minutes since the epoch, for the "open now" script."""
-    return ",".join(f"{int(b.timestamp()) // 60}-{int(e.timestamp()) // 60}"
-                    for b, e in spans(hours, start, days))
+    return ",".join(
+        f"{int(b.timestamp()) // 60}-{int(e.timestamp()) // 60}"
+        for b, e in spans(hours, start, days)
+    )

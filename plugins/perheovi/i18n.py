@@ -24,8 +24,9 @@ from .values import DAYS
 SITE_LANGUAGES = ("fi", "sv", "en")
 
 
-def load_translations(translations_dir: Path, lang: str,
-                      domain: str = "messages") -> gettext.NullTranslations:
+def load_translations(
+    translations_dir: Path, lang: str, domain: str = "messages"
+) -> gettext.NullTranslations:
     po = translations_dir / lang / "LC_MESSAGES" / f"{domain}.po"
     if not po.exists():
         return gettext.NullTranslations()
@@ -109,10 +110,16 @@ def short_date(date: dt.date, lang: str) -> str:
 
 # Sign languages are missing from CLDR's language names.
 _MORE_LANGUAGE_NAMES = {
-    "fse": {"fi": "suomalainen viittomakieli", "sv": "finskt teckenspråk",
-            "en": "Finnish Sign Language"},
-    "fss": {"fi": "suomenruotsalainen viittomakieli", "sv": "finlandssvenskt teckenspråk",
-            "en": "Finland-Swedish Sign Language"},
+    "fse": {
+        "fi": "suomalainen viittomakieli",
+        "sv": "finskt teckenspråk",
+        "en": "Finnish Sign Language",
+    },
+    "fss": {
+        "fi": "suomenruotsalainen viittomakieli",
+        "sv": "finlandssvenskt teckenspråk",
+        "en": "Finland-Swedish Sign Language",
+    },
 }
 
 
@@ -130,5 +137,5 @@ def language_name(code: str, lang: str) -> str:
 
 @lru_cache(maxsize=None)
 def own_language_name(lang: str) -> str:
-    """"suomi", "svenska", "English": how the language switcher names each language."""
+    """ "suomi", "svenska", "English": how the language switcher names each language."""
     return Locale.parse(lang).get_display_name(lang)

@@ -53,8 +53,9 @@ def check_catalogue(directory: Path | str) -> tuple[Catalogue | None, list[Probl
             unread.add(kind, path.stem, doc.data)
     if not any(f.kind == "region" for f in files):
         if "region" not in unread.kinds:
-            problems.append(Problem(_display(directory / "region.yaml"), 1, 1,
-                                    "missing_region", {}))
+            problems.append(
+                Problem(_display(directory / "region.yaml"), 1, 1, "missing_region", {})
+            )
         return None, sorted(problems)
     catalogue, link_problems = link(files, unread)
     problems += link_problems
@@ -76,22 +77,44 @@ def _catalogue_files(directory: Path, problems: list[Problem]):
             if path.name in TOP_LEVEL_FILES:
                 yield path, TOP_LEVEL_FILES[path.name]
             elif path.suffix == ".yml" and path.with_suffix(".yaml").name in TOP_LEVEL_FILES:
-                problems.append(Problem(_display(path), 1, 1, "wrong_extension",
-                                        {"example": path.with_suffix(".yaml").name}))
+                problems.append(
+                    Problem(
+                        _display(path),
+                        1,
+                        1,
+                        "wrong_extension",
+                        {"example": path.with_suffix(".yaml").name},
+                    )
+                )
             else:
-                problems.append(Problem(_display(path), 1, 1, "unknown_file",
-                                        {"known": ", ".join(known)}))
+                problems.append(
+                    Problem(_display(path), 1, 1, "unknown_file", {"known": ", ".join(known)})
+                )
     for folder, kind in FOLDERS.items():
         for path in sorted((directory / folder).glob("*")):
             if not path.is_file() or path.name.startswith("."):
                 continue
             if path.suffix == ".yml":
-                problems.append(Problem(_display(path), 1, 1, "wrong_extension",
-                                        {"example": path.with_suffix(".yaml").name}))
+                problems.append(
+                    Problem(
+                        _display(path),
+                        1,
+                        1,
+                        "wrong_extension",
+                        {"example": path.with_suffix(".yaml").name},
+                    )
+                )
             elif path.suffix == ".yaml":
                 if not _SLUG.match(path.stem):
-                    problems.append(Problem(_display(path), 1, 1, "bad_file_name",
-                                            {"value": path.stem, "example": slugify(path.stem)}))
+                    problems.append(
+                        Problem(
+                            _display(path),
+                            1,
+                            1,
+                            "bad_file_name",
+                            {"value": path.stem, "example": slugify(path.stem)},
+                        )
+                    )
                     continue
                 yield path, kind
 
@@ -112,7 +135,9 @@ def validate_document(doc: YamlDocument, kind: str, slug: str):
     try:
         record = model.model_validate(doc.data)
     except ValidationError as error:
-        return None, [_problem_from(doc, model, detail) for detail in error.errors(include_url=False)]
+        return None, [
+            _problem_from(doc, model, detail) for detail in error.errors(include_url=False)
+        ]
     return SourceFile(doc, kind, slug, record), []
 
 
@@ -142,17 +167,26 @@ def _problem_from(doc: YamlDocument, model: type[BaseModel], detail: dict) -> Pr
     if kind == "extra_forbidden":
         known = _fields_at(model, loc[:-1])
         line, column = doc.position(loc, key=True)
-        return Problem(doc.path, line, column, "unknown_key", {
-            "key": loc[-1], "hint": suggestion(str(loc[-1]), known),
-            "known": ", ".join(known)})
+        return Problem(
+            doc.path,
+            line,
+            column,
+            "unknown_key",
+            {"key": loc[-1], "hint": suggestion(str(loc[-1]), known), "known": ", ".join(known)},
+        )
     if "[key]" in loc:
-        loc = loc[:loc.index("[key]")]
+        loc = loc[: loc.index("[key]")]
         line, column = doc.position(loc, key=True)
     else:
         line, column = doc.position(loc)
     if kind in _MAPPING:
-        found = "a list" if isinstance(value, list) else "an empty value" if value is None \
+        found = (
+            "a list"
+            if isinstance(value, list)
+            else "an empty value"
+            if value is None
             else f'"{value}"'
+        )
         return Problem(doc.path, line, column, "expected_mapping", {"found": found})
     if kind in _SIMPLE:
         return Problem(doc.path, line, column, _SIMPLE[kind], {"value": shown})
@@ -170,8 +204,9 @@ def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
             args = typing.get_args(current)
             current = args[0] if args else current
         elif isinstance(current, type) and issubclass(current, BaseModel):
-            field = next((f for name, f in current.model_fields.items()
-                          if (f.alias or name) == part), None)
+            field = next(
+                (f for name, f in current.model_fields.items() if (f.alias or name) == part), None
+            )
             if field is None:
                 return []
             current = field.annotation
@@ -195,4 +230,3 @@ def _unwrap(annotation):
             annotation = args[0]
         else:
             return annotation
-

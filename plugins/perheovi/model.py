@@ -12,14 +12,39 @@ import datetime as dt
 from typing import Annotated
 
 from pydantic import (
-    BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, model_validator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    WithJsonSchema,
+    model_validator,
 )
 
 from .hours import holiday_names
 from .taxonomy import CATEGORIES, LANGUAGES, TARGET_GROUPS
 from .values import (
-    DAY_SPEC_PATTERN, DAYS, INTERVAL_PATTERN, Date, Day, DaySpec, Email, Intervals, IntervalValue, Language, Latitude, LongText,
-    Longitude, MunicipalityCode, Phone, PostalCode, ShortText, Slug, WebUrl, choice, fail,
+    DAY_SPEC_PATTERN,
+    DAYS,
+    INTERVAL_PATTERN,
+    Date,
+    Day,
+    DaySpec,
+    Email,
+    Intervals,
+    IntervalValue,
+    Language,
+    Latitude,
+    LongText,
+    Longitude,
+    MunicipalityCode,
+    Phone,
+    PostalCode,
+    ShortText,
+    Slug,
+    WebUrl,
+    choice,
+    fail,
 )
 
 
@@ -30,6 +55,7 @@ class Record(BaseModel):
 
 
 # --- text in three languages -----------------------------------------------------------------
+
 
 def _plain_string_is_finnish(value):
     return {"fi": value} if isinstance(value, str) else value
@@ -61,10 +87,18 @@ def _local_text(limit_type, limit: int):
         en: limit_type | None = None
 
     text = {"type": "string", "minLength": 1, "maxLength": limit}
-    schema = {"oneOf": [text, {
-        "type": "object", "required": ["fi"], "additionalProperties": False,
-        "properties": {"fi": text, "sv": text, "en": text}}],
-        "description": "Finnish text, or {fi: …, sv: …, en: …} (fi required)"}
+    schema = {
+        "oneOf": [
+            text,
+            {
+                "type": "object",
+                "required": ["fi"],
+                "additionalProperties": False,
+                "properties": {"fi": text, "sv": text, "en": text},
+            },
+        ],
+        "description": "Finnish text, or {fi: …, sv: …, en: …} (fi required)",
+    }
     return Annotated[LocalText, BeforeValidator(_plain_string_is_finnish), WithJsonSchema(schema)]
 
 
@@ -72,28 +106,55 @@ Name = _local_text(ShortText, 200)
 Text = _local_text(LongText, 5000)
 LocalText = _LocalText
 
-CategoryId = choice(CATEGORIES, "a service category", {c.label["fi"].lower(): c.id
-                                                      for c in CATEGORIES.values()})
+CategoryId = choice(
+    CATEGORIES, "a service category", {c.label["fi"].lower(): c.id for c in CATEGORIES.values()}
+)
 TargetGroupId = choice(TARGET_GROUPS, "a target group")
 Delivery = choice(("location", "home", "daycare-school", "remote", "digital"), "a way of delivery")
 Cost = choice(("free", "fee", "partly"), "a cost")
-ProviderKind = choice(("county", "municipality", "ngo", "parish", "kela", "company", "state"),
-                      "a kind of provider", {"hyvinvointialue": "county", "kunta": "municipality",
-                                             "järjestö": "ngo", "seurakunta": "parish",
-                                             "yritys": "company", "association": "ngo"})
-ChannelType = choice(("phone", "chat", "eservice", "web", "walk-in", "email"),
-                     "a kind of contact", {"puhelin": "phone", "e-service": "eservice",
-                                           "walkin": "walk-in", "visit": "walk-in",
-                                           "website": "web", "verkkosivu": "web"})
+ProviderKind = choice(
+    ("county", "municipality", "ngo", "parish", "kela", "company", "state"),
+    "a kind of provider",
+    {
+        "hyvinvointialue": "county",
+        "kunta": "municipality",
+        "järjestö": "ngo",
+        "seurakunta": "parish",
+        "yritys": "company",
+        "association": "ngo",
+    },
+)
+ChannelType = choice(
+    ("phone", "chat", "eservice", "web", "walk-in", "email"),
+    "a kind of contact",
+    {
+        "puhelin": "phone",
+        "e-service": "eservice",
+        "walkin": "walk-in",
+        "visit": "walk-in",
+        "website": "web",
+        "verkkosivu": "web",
+    },
+)
 
 
 # --- hours -----------------------------------------------------------------------------------
 
-Weekly = Annotated[dict[DaySpec, Intervals], WithJsonSchema({
-    "type": "object", "propertyNames": {"pattern": DAY_SPEC_PATTERN},
-    "additionalProperties": {"oneOf": [
-        {"type": "string", "pattern": INTERVAL_PATTERN},
-        {"type": "array", "items": {"type": "string", "pattern": INTERVAL_PATTERN}}]}})]
+Weekly = Annotated[
+    dict[DaySpec, Intervals],
+    WithJsonSchema(
+        {
+            "type": "object",
+            "propertyNames": {"pattern": DAY_SPEC_PATTERN},
+            "additionalProperties": {
+                "oneOf": [
+                    {"type": "string", "pattern": INTERVAL_PATTERN},
+                    {"type": "array", "items": {"type": "string", "pattern": INTERVAL_PATTERN}},
+                ]
+            },
+        }
+    ),
+]
 
 
 class Period(Record):
@@ -165,8 +226,12 @@ def _check_no_overlap(ranges: list[tuple[dt.date, dt.date]], what: str) -> None:
     ordered = sorted(ranges)
     for (start, end), (next_start, next_end) in zip(ordered, ordered[1:]):
         if next_start <= end:
-            raise fail("dates_overlap", what=what, first=f"{start}–{end}",
-                       second=f"{next_start}–{next_end}")
+            raise fail(
+                "dates_overlap",
+                what=what,
+                first=f"{start}–{end}",
+                second=f"{next_start}–{next_end}",
+            )
 
 
 def _check_weekly(weekly: dict) -> None:
@@ -174,14 +239,19 @@ def _check_weekly(weekly: dict) -> None:
     for spec, intervals in weekly.items():
         for day in spec:
             if day in seen:
-                raise fail("day_twice", day=DAYS[day], first=_spec_text(seen[day]),
-                           second=_spec_text(spec))
+                raise fail(
+                    "day_twice", day=DAYS[day], first=_spec_text(seen[day]), second=_spec_text(spec)
+                )
             seen[day] = spec
         ordered = sorted(intervals)
         for first, second in zip(ordered, ordered[1:]):
             if second.start < first.end:
-                raise fail("overlapping_intervals", first=_interval_text(first),
-                           second=_interval_text(second), day=_spec_text(spec))
+                raise fail(
+                    "overlapping_intervals",
+                    first=_interval_text(first),
+                    second=_interval_text(second),
+                    day=_spec_text(spec),
+                )
 
 
 def _spec_text(spec: tuple[int, ...]) -> str:
@@ -215,6 +285,7 @@ class _Entry(Record):
 
 # --- places and contacts ---------------------------------------------------------------------
 
+
 class Address(Record):
     street: ShortText
     postal_code: PostalCode
@@ -237,8 +308,12 @@ class Location(_Entry):
 
 
 _CHANNEL_FIELDS = {
-    "phone": ("number",), "chat": ("url",), "eservice": ("url",), "web": ("url",),
-    "walk-in": ("location",), "email": ("email",),
+    "phone": ("number",),
+    "chat": ("url",),
+    "eservice": ("url",),
+    "web": ("url",),
+    "walk-in": ("location",),
+    "email": ("email",),
 }
 _OPTIONAL_FIELDS = {"phone": ("callback",), "email": ("not_for_sensitive_data",)}
 
@@ -274,14 +349,28 @@ class Contact(Record):
 
 # --- what providers offer --------------------------------------------------------------------
 
+
 def _region_or_list(value):
     return ["region"] if value == "region" else value
 
 
-Area = Annotated[list[Slug], BeforeValidator(_region_or_list), Field(min_length=1),
-                 WithJsonSchema({"oneOf": [{"const": "region"}, {
-                     "type": "array", "minItems": 1,
-                     "items": {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"}}]})]
+Area = Annotated[
+    list[Slug],
+    BeforeValidator(_region_or_list),
+    Field(min_length=1),
+    WithJsonSchema(
+        {
+            "oneOf": [
+                {"const": "region"},
+                {
+                    "type": "array",
+                    "minItems": 1,
+                    "items": {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"},
+                },
+            ]
+        }
+    ),
+]
 
 
 def _check_area(area: list[str] | None) -> None:
@@ -385,6 +474,7 @@ class MeetingPlace(_Entry):
 
 
 # --- files -----------------------------------------------------------------------------------
+
 
 class _Offers(Record):
     locations: list[Location] = Field(default_factory=list)
@@ -494,5 +584,10 @@ class SynonymsFile(Record):
     en: list[SynonymGroup] = Field(default_factory=list)
 
 
-FILE_MODELS = {"region": RegionFile, "municipality": MunicipalityFile, "provider": ProviderFile,
-               "synonyms": SynonymsFile, "path": PathFile}
+FILE_MODELS = {
+    "region": RegionFile,
+    "municipality": MunicipalityFile,
+    "provider": ProviderFile,
+    "synonyms": SynonymsFile,
+    "path": PathFile,
+}

@@ -16,8 +16,8 @@ from .taxonomy import CATEGORIES
 
 @dataclass
 class SitePage:
-    key: str                 # "" for the home page, else "section/slug/"
-    template: str            # a template under theme/templates/pages/
+    key: str  # "" for the home page, else "section/slug/"
+    template: str  # a template under theme/templates/pages/
     context: dict = field(default_factory=dict)
     in_sitemap: bool = True
 
@@ -38,23 +38,43 @@ def catalogue_pages(catalogue: Catalogue) -> list[SitePage]:
         SitePage("accessibility/", "accessibility"),
         SitePage("coverage/", "coverage"),
     ]
-    pages += [SitePage(f"municipality/{m.slug}/", "municipality", {"municipality": m})
-              for m in catalogue.municipalities.values()]
-    pages += [SitePage(f"service/{s.id}/", "service", {"service": s})
-              for s in catalogue.sorted_services]
-    pages += [SitePage(f"meeting-place/{m.id}/", "meeting_place", {"place": m})
-              for m in catalogue.sorted_meeting_places]
-    pages += [SitePage(f"provider/{p.slug}/", "provider", {"provider": p})
-              for p in catalogue.providers.values()]
-    pages += [SitePage(f"category/{c.id}/", "category", {"category": c})
-              for c in CATEGORIES.values() if catalogue.services_in_category(c.id)]
+    pages += [
+        SitePage(f"municipality/{m.slug}/", "municipality", {"municipality": m})
+        for m in catalogue.municipalities.values()
+    ]
+    pages += [
+        SitePage(f"service/{s.id}/", "service", {"service": s}) for s in catalogue.sorted_services
+    ]
+    pages += [
+        SitePage(f"meeting-place/{m.id}/", "meeting_place", {"place": m})
+        for m in catalogue.sorted_meeting_places
+    ]
+    pages += [
+        SitePage(f"provider/{p.slug}/", "provider", {"provider": p})
+        for p in catalogue.providers.values()
+    ]
+    pages += [
+        SitePage(f"category/{c.id}/", "category", {"category": c})
+        for c in CATEGORIES.values()
+        if catalogue.services_in_category(c.id)
+    ]
     for path in catalogue.paths.values():
-        pages.append(SitePage(f"path/{path.slug}/", "path", {"path": path,
-                                                               "quick_exit": path.quick_exit}))
-        pages += [SitePage(f"path/{path.slug}/{m.slug}/", "path_municipality",
-                           {"path": path, "municipality": m, "quick_exit": path.quick_exit,
-                            "steps": resolve(catalogue, path, m.slug)})
-                  for m in catalogue.municipalities.values()]
+        pages.append(
+            SitePage(f"path/{path.slug}/", "path", {"path": path, "quick_exit": path.quick_exit})
+        )
+        pages += [
+            SitePage(
+                f"path/{path.slug}/{m.slug}/",
+                "path_municipality",
+                {
+                    "path": path,
+                    "municipality": m,
+                    "quick_exit": path.quick_exit,
+                    "steps": resolve(catalogue, path, m.slug),
+                },
+            )
+            for m in catalogue.municipalities.values()
+        ]
     hidden = quick_exit_services(catalogue)
     for page in pages:
         if page.template == "service" and page.context["service"].id in hidden:

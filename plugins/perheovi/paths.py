@@ -21,7 +21,7 @@ class ResolvedStep:
     services: list = field(default_factory=list)
     meanwhile: list = field(default_factory=list)
     alternatives: list = field(default_factory=list)  # when nothing else is found
-    places: list = field(default_factory=list)        # meeting places, for "meeting-place"
+    places: list = field(default_factory=list)  # meeting places, for "meeting-place"
 
     @property
     def gap(self) -> bool:
@@ -31,23 +31,28 @@ class ResolvedStep:
 def step_services(catalogue, categories, service_ids, municipality: str) -> list:
     """Services of the given categories or ids that a family in `municipality` can use."""
     wanted = set(service_ids)
-    return [s for s in catalogue.sorted_services
-            if (s.category in categories or s.id in wanted)
-            and catalogue.serves(s, municipality)]
+    return [
+        s
+        for s in catalogue.sorted_services
+        if (s.category in categories or s.id in wanted) and catalogue.serves(s, municipality)
+    ]
 
 
 def resolve(catalogue, path, municipality: str) -> list[ResolvedStep]:
-    digital = [s for s in catalogue.services_in_category("digital")
-               if catalogue.serves(s, municipality)]
+    digital = [
+        s for s in catalogue.services_in_category("digital") if catalogue.serves(s, municipality)
+    ]
     resolved = []
     for step in path.steps:
-        item = ResolvedStep(step, step_services(catalogue, step.categories, step.services,
-                                                municipality))
+        item = ResolvedStep(
+            step, step_services(catalogue, step.categories, step.services, municipality)
+        )
         if "meeting-place" in step.categories:
             item.places = catalogue.meeting_places_for(municipality)
         if step.meanwhile:
-            item.meanwhile = step_services(catalogue, step.meanwhile.categories,
-                                           step.meanwhile.services, municipality)
+            item.meanwhile = step_services(
+                catalogue, step.meanwhile.categories, step.meanwhile.services, municipality
+            )
         if item.gap:
             item.alternatives = digital
         resolved.append(item)
@@ -60,9 +65,13 @@ def paths_of(catalogue, service) -> list:
     for path in catalogue.paths.values():
         for step in path.steps:
             extra = step.meanwhile or None
-            if (service.category in step.categories or service.id in step.services
-                    or (extra and (service.category in extra.categories
-                                   or service.id in extra.services))):
+            if (
+                service.category in step.categories
+                or service.id in step.services
+                or (
+                    extra and (service.category in extra.categories or service.id in extra.services)
+                )
+            ):
                 found.append(path)
                 break
     return found
@@ -90,19 +99,22 @@ def level(catalogue, services, municipality: str) -> str:
 
 @dataclass
 class CoverageColumn:
-    key: str          # "category:neuvola" or "path:nepsy/arvio"
-    label: object     # dict of fi/sv/en labels, or a LocalText
-    group: str        # "basic" or the path slug
+    key: str  # "category:neuvola" or "path:nepsy/arvio"
+    label: object  # dict of fi/sv/en labels, or a LocalText
+    group: str  # "basic" or the path slug
 
 
 def coverage_columns(catalogue) -> list[CoverageColumn]:
     from .taxonomy import CATEGORIES
 
-    columns = [CoverageColumn(f"category:{c}", CATEGORIES[c].label, "basic")
-               for c in BASIC_CATEGORIES]
+    columns = [
+        CoverageColumn(f"category:{c}", CATEGORIES[c].label, "basic") for c in BASIC_CATEGORIES
+    ]
     for path in catalogue.paths.values():
-        columns += [CoverageColumn(f"path:{path.slug}/{step.id}", step.title, path.slug)
-                    for step in path.steps]
+        columns += [
+            CoverageColumn(f"path:{path.slug}/{step.id}", step.title, path.slug)
+            for step in path.steps
+        ]
     return columns
 
 
@@ -113,7 +125,8 @@ def coverage(catalogue) -> dict[str, dict[str, str]]:
         row = {}
         for category in BASIC_CATEGORIES:
             row[f"category:{category}"] = level(
-                catalogue, catalogue.services_in_category(category), slug)
+                catalogue, catalogue.services_in_category(category), slug
+            )
         for path in catalogue.paths.values():
             for step in path.steps:
                 services = step_services(catalogue, step.categories, step.services, slug)
@@ -124,6 +137,10 @@ def coverage(catalogue) -> dict[str, dict[str, str]]:
 
 def gaps(catalogue) -> list[tuple[str, str, str]]:
     """(path, step, municipality) where a step resolves to nothing."""
-    return [(path.slug, step.step.id, slug)
-            for path in catalogue.paths.values() for slug in catalogue.municipalities
-            for step in resolve(catalogue, path, slug) if step.gap]
+    return [
+        (path.slug, step.step.id, slug)
+        for path in catalogue.paths.values()
+        for slug in catalogue.municipalities
+        for step in resolve(catalogue, path, slug)
+        if step.gap
+    ]

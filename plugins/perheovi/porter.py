@@ -13,13 +13,38 @@ import re
 
 from lunr.pipeline import Pipeline
 
-_STEP2 = {"ational": "ate", "tional": "tion", "enci": "ence", "anci": "ance", "izer": "ize",
-          "bli": "ble", "alli": "al", "entli": "ent", "eli": "e", "ousli": "ous",
-          "ization": "ize", "ation": "ate", "ator": "ate", "alism": "al", "iveness": "ive",
-          "fulness": "ful", "ousness": "ous", "aliti": "al", "iviti": "ive", "biliti": "ble",
-          "logi": "log"}
-_STEP3 = {"icate": "ic", "ative": "", "alize": "al", "iciti": "ic", "ical": "ic", "ful": "",
-          "ness": ""}
+_STEP2 = {
+    "ational": "ate",
+    "tional": "tion",
+    "enci": "ence",
+    "anci": "ance",
+    "izer": "ize",
+    "bli": "ble",
+    "alli": "al",
+    "entli": "ent",
+    "eli": "e",
+    "ousli": "ous",
+    "ization": "ize",
+    "ation": "ate",
+    "ator": "ate",
+    "alism": "al",
+    "iveness": "ive",
+    "fulness": "ful",
+    "ousness": "ous",
+    "aliti": "al",
+    "iviti": "ive",
+    "biliti": "ble",
+    "logi": "log",
+}
+_STEP3 = {
+    "icate": "ic",
+    "ative": "",
+    "alize": "al",
+    "iciti": "ic",
+    "ical": "ic",
+    "ful": "",
+    "ness": "",
+}
 
 _c = "[^aeiou]"
 _v = "[aeiouy]"
@@ -41,8 +66,10 @@ _1B_CVC = re.compile("^" + _C + _v + "[^aeiouwxy]$")
 _1C = re.compile(r"^(.+?[^aeiou])y$")
 _2 = re.compile(r"^(.+?)(" + "|".join(_STEP2) + ")$")
 _3 = re.compile(r"^(.+?)(icate|ative|alize|iciti|ical|ful|ness)$")
-_4 = re.compile(r"^(.+?)(al|ance|ence|er|ic|able|ible|ant|ement|ment|ent|ou|ism|ate|iti|ous"
-                r"|ive|ize)$")
+_4 = re.compile(
+    r"^(.+?)(al|ance|ence|er|ic|able|ible|ant|ement|ment|ent|ou|ism|ate|iti|ous"
+    r"|ive|ize)$"
+)
 _4B = re.compile(r"^(.+?)(s|t)(ion)$")
 _5 = re.compile(r"^(.+?)e$")
 _5_LL = re.compile(r"ll$")

@@ -66,38 +66,46 @@ MESSAGES: dict[str, str] = {
     "not_utf8": N_("the file is not saved as UTF-8 text; save it again with the UTF-8 encoding"),
     "empty_file": N_("the file is empty; write its fields or delete the file"),
     "bad_character": N_(
-        "the file contains a character that is not allowed in YAML ({code}); delete it"),
+        "the file contains a character that is not allowed in YAML ({code}); delete it"
+    ),
     # YAML syntax
     "yaml_syntax": N_("this is not valid YAML: {detail}"),
     "unclosed_quote": N_(
-        "the quotation mark that starts here is never closed; add the closing quotation mark"),
-    "unclosed_bracket": N_(
-        "the bracket that starts here is never closed; add the closing ] or }}"),
+        "the quotation mark that starts here is never closed; add the closing quotation mark"
+    ),
+    "unclosed_bracket": N_("the bracket that starts here is never closed; add the closing ] or }}"),
     "tab": N_("a tab character is used for indentation; indent with spaces instead"),
     "bad_token": N_("the character {char!r} cannot start a value here; put the value in quotes"),
     "bad_indentation": N_(
-        "the indentation is wrong here; line up this line with the other fields at the same level"),
+        "the indentation is wrong here; line up this line with the other fields at the same level"
+    ),
     "colon_in_value": N_(
-        'a value contains ": " here; put the whole value in quotes, or start a new line for a field'),
+        'a value contains ": " here; put the whole value in quotes, or start a new line for a field'
+    ),
     "several_documents": N_("the file holds more than one YAML document (---); keep only one"),
     "undefined_alias": N_("this alias (*name) refers to an anchor that does not exist"),
     "yaml_tag": N_('YAML tags such as "{tag}" are not allowed in the catalogue; remove the tag'),
     "comma_in_flow_text": N_(
         'a comma inside {{ }} separates fields, so "{word}" became a field of its own; put text '
-        'that contains commas in quotes, e.g. fi: "Joensuu, Liperi"'),
+        'that contains commas in quotes, e.g. fi: "Joensuu, Liperi"'
+    ),
     "comma_in_flow_days": N_(
         'a comma inside {{ }} separates fields, so "{word}" became a field of its own; write '
-        'the days on their own line (mon,wed: 8.00-9.00) or in quotes ("mon,wed": 8.00-9.00)'),
+        'the days on their own line (mon,wed: 8.00-9.00) or in quotes ("mon,wed": 8.00-9.00)'
+    ),
     "complex_key": N_("a field name must be a plain word, not a list or a mapping"),
     "duplicate_key": N_(
-        '"{key}" is written twice in the same place (first on line {line}); keep only one'),
+        '"{key}" is written twice in the same place (first on line {line}); keep only one'
+    ),
     "alias_cycle": N_("this anchor (&name) is used inside itself; write the value out instead"),
     "alias_expansion": N_(
-        "aliases expand to more than {limit} values here; write the values out instead"),
+        "aliases expand to more than {limit} values here; write the values out instead"
+    ),
     "too_deep": N_("the values are nested more than {limit} levels deep"),
     # Shapes of values
     "top_not_mapping": N_(
-        "the file must be a mapping of fields (lines such as `name: ...`), not {found}"),
+        "the file must be a mapping of fields (lines such as `name: ...`), not {found}"
+    ),
     "missing": N_('"{field}" is missing; it is required here'),
     "unknown_key": N_('"{key}" is not a known field here{hint}; known fields: {known}'),
     "expected_text": N_("expected a text here, not a list or a mapping"),
@@ -112,34 +120,42 @@ MESSAGES: dict[str, str] = {
     "text_too_long": N_("this text is {length} characters long; keep it under {limit}"),
     "text_control_char": N_(
         "this text contains an invisible control character ({code}) that can disguise text; "
-        "delete it"),
+        "delete it"
+    ),
     "bad_slug": N_(
         '"{value}" cannot be used as an id; use lowercase letters a-z, digits and single '
-        'hyphens, e.g. "{example}"'),
+        'hyphens, e.g. "{example}"'
+    ),
     "bad_date": N_('"{value}" is not a date; write it as YYYY-MM-DD, e.g. 2026-10-01'),
-    "date_not_exist": N_('{value} is not a date that exists ({reason})'),
+    "date_not_exist": N_("{value} is not a date that exists ({reason})"),
     "bad_time": N_('"{value}" is not a time of day; write it as 8.00 or 08:00 (00:00-24:00)'),
-    "bad_interval": N_(
-        '"{value}" is not a time interval; write start-end, e.g. 8.00-16.00'),
+    "bad_interval": N_('"{value}" is not a time interval; write start-end, e.g. 8.00-16.00'),
     "reversed_interval": N_(
-        '"{value}" ends before it starts; if it really runs past midnight, write "{overnight}"'),
+        '"{value}" ends before it starts; if it really runs past midnight, write "{overnight}"'
+    ),
     "empty_interval": N_('"{value}" starts and ends at the same time'),
-    "overlapping_intervals": N_('the times {first} and {second} overlap on {day}'),
+    "overlapping_intervals": N_("the times {first} and {second} overlap on {day}"),
     "day_twice": N_('{day} is given twice in the same hours ("{first}" and "{second}")'),
     "bad_phone": N_(
         '"{value}" is not a valid Finnish phone number; write it like 040 123 4567, '
-        '013 123 4567 or +358 40 123 4567'),
-    "bad_url": N_('"{value}" is not a web address; write a full address such as https://example.fi/page'),
-    "bad_url_scheme": N_(
-        'addresses starting with "{scheme}:" are not allowed; use {allowed}'),
+        "013 123 4567 or +358 40 123 4567"
+    ),
+    "bad_url": N_(
+        '"{value}" is not a web address; write a full address such as https://example.fi/page'
+    ),
+    "bad_url_scheme": N_('addresses starting with "{scheme}:" are not allowed; use {allowed}'),
     "bad_email": N_('"{value}" is not an email address'),
     "bad_language": N_(
         '"{value}" is not an ISO 639 language code; write e.g. fi, sv, en, ru, ar or fse '
-        "(Finnish Sign Language){hint}"),
+        "(Finnish Sign Language){hint}"
+    ),
     "bad_municipality_code": N_(
         '"{value}" is not an official municipality code; write the 3-digit code as a string, '
-        'e.g. "167" for Joensuu{hint}'),
-    "bad_postal_code": N_('"{value}" is not a postal code; write the five digits in quotes, e.g. "80100"'),
+        'e.g. "167" for Joensuu{hint}'
+    ),
+    "bad_postal_code": N_(
+        '"{value}" is not a postal code; write the five digits in quotes, e.g. "80100"'
+    ),
     "bad_coordinate": N_("{value} is outside Finland; {axis} must be between {low} and {high}"),
     "bad_range": N_("{until} is before {start}; the end date must not be before the start date"),
     # Rules that span fields
@@ -147,12 +163,15 @@ MESSAGES: dict[str, str] = {
     "channel_field_not_used": N_('"{field}" is not used on a {type} contact; remove it'),
     "email_sensitive": N_(
         "an email contact is only listed when you add `not_for_sensitive_data: true`: families "
-        "must not send health or other sensitive details by ordinary email"),
+        "must not send health or other sensitive details by ordinary email"
+    ),
     "hours_always_and_weekly": N_(
-        "hours cannot be both 24/7 (always: true) and weekly times; keep one"),
-    "hours_empty": N_("these hours say nothing; give weekly times, always: true or by_appointment: true"),
-    "exception_closed_and_hours": N_(
-        "an exception is either closed: true or has hours, not both"),
+        "hours cannot be both 24/7 (always: true) and weekly times; keep one"
+    ),
+    "hours_empty": N_(
+        "these hours say nothing; give weekly times, always: true or by_appointment: true"
+    ),
+    "exception_closed_and_hours": N_("an exception is either closed: true or has hours, not both"),
     "exception_needs": N_("an exception needs closed: true or hours"),
     "dates_overlap": N_("two {what} overlap ({first} and {second}); a day can only have one"),
     "not_on_weekday": N_("{value} is a {actual}, but this activity is on {day}s"),
@@ -160,31 +179,40 @@ MESSAGES: dict[str, str] = {
     "step_empty": N_("this step points to nothing; give it categories or services"),
     "path_no_first_contact": N_(
         "no step is marked as the first contact; add `first_contact: true` to the step where "
-        "a family should start"),
+        "a family should start"
+    ),
     "path_many_first_contacts": N_(
-        "more than one step is marked as the first contact (also step {other}); keep one"),
+        "more than one step is marked as the first contact (also step {other}); keep one"
+    ),
     "step_id_twice": N_('the step id "{value}" is used twice in this path'),
-    "area_region_alone": N_('"region" already covers every municipality; list nothing else with it'),
+    "area_region_alone": N_(
+        '"region" already covers every municipality; list nothing else with it'
+    ),
     # The freshness report (warnings)
     "stale_entry": N_(
         '{what} "{name}" was last checked on {date}, more than {months} months ago; check it '
-        "and update `reviewed`"),
+        "and update `reviewed`"
+    ),
     "missing_translation": N_('{what} "{name}" has no {language} text for: {fields}'),
     "no_hours": N_(
         'service "{name}" has no contact channel with hours; add `hours` to a phone, chat or '
-        "walk-in channel"),
+        "walk-in channel"
+    ),
     # References across files
     "unknown_reference": N_('there is no {kind} "{value}" in the catalogue{hint}'),
     "duplicate_id": N_('the id "{value}" is already used in {other}; ids must be unique'),
     "municipality_not_in_region": N_(
-        'municipality code "{value}" ({name}) is not listed in region.yaml\'s municipalities'),
+        'municipality code "{value}" ({name}) is not listed in region.yaml\'s municipalities'
+    ),
     "municipality_file_missing": N_(
-        'municipality "{value}" ({name}) has no file; add catalogue/municipalities/{slug}.yaml'),
+        'municipality "{value}" ({name}) has no file; add catalogue/municipalities/{slug}.yaml'
+    ),
     "municipality_code_twice": N_('the municipality code "{value}" is also used in {other}'),
     "bad_file_name": N_(
         'the file name "{value}" cannot be used as an id; rename it with lowercase letters a-z, '
-        "digits and hyphens, e.g. {example}.yaml"),
-    "wrong_extension": N_('catalogue files end in .yaml; rename this file to {example}'),
+        "digits and hyphens, e.g. {example}.yaml"
+    ),
+    "wrong_extension": N_("catalogue files end in .yaml; rename this file to {example}"),
     "unknown_file": N_("this file is not part of the catalogue format; known files: {known}"),
     "missing_region": N_("the catalogue has no region.yaml; every catalogue needs one"),
     "not_a_directory": N_("this is not a catalogue folder"),

@@ -35,8 +35,9 @@ def occurrences(place, start: dt.date, end: dt.date, include_cancelled: bool = F
                 closure = closure_on(place, day)
                 cancelled = closure is not None or day in activity.cancelled
                 if include_cancelled or not cancelled:
-                    found.append(Occurrence(day, activity, cancelled,
-                                            closure.reason if closure else None))
+                    found.append(
+                        Occurrence(day, activity, cancelled, closure.reason if closure else None)
+                    )
             day += dt.timedelta(days=1)
     return sorted(found, key=lambda o: (o.day, o.activity.time))
 

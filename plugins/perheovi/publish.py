@@ -24,8 +24,17 @@ def build(settings: str = "pelicanconf.py", output: str | Path = "output") -> bo
     output = Path(output).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-", dir=output.parent))
-    command = [sys.executable, "-m", "pelican", "--settings", settings, "--output",
-               str(staging), "--delete-output-directory", "--quiet"]
+    command = [
+        sys.executable,
+        "-m",
+        "pelican",
+        "--settings",
+        settings,
+        "--output",
+        str(staging),
+        "--delete-output-directory",
+        "--quiet",
+    ]
     try:
         result = subprocess.run(command)
         if result.returncode != 0:
@@ -80,15 +89,22 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(settings: str = "pelicanconf.py", output: str = "output", port: int = 8000,
-          host: str = "127.0.0.1") -> None:
+def serve(
+    settings: str = "pelicanconf.py",
+    output: str = "output",
+    port: int = 8000,
+    host: str = "127.0.0.1",
+) -> None:
     output_path = Path(output).resolve()
     build(settings, output_path)
     handler = functools.partial(_Handler, directory=str(output_path))
     server = http.server.ThreadingHTTPServer((host, port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"Serving the site on http://localhost:{port}/ (Ctrl+C stops). Watching: "
-          f"{', '.join(WATCHED)}", flush=True)
+    print(
+        f"Serving the site on http://localhost:{port}/ (Ctrl+C stops). Watching: "
+        f"{', '.join(WATCHED)}",
+        flush=True,
+    )
     state = _snapshot(WATCHED)
     try:
         while True:
@@ -101,4 +117,3 @@ def serve(settings: str = "pelicanconf.py", output: str = "output", port: int = 
                     print("Rebuilt.", flush=True)
     except KeyboardInterrupt:
         server.shutdown()
-

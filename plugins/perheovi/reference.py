@@ -21,8 +21,13 @@ def _read() -> dict[str, OfficialMunicipality]:
     text = resources.files(__package__).joinpath("data/municipalities.csv").read_text("utf-8")
     return {
         row["municipality_code"]: OfficialMunicipality(
-            row["municipality_code"], row["name_fi"], row["name_sv_kotus"] or row["name_sv"],
-            row["hva_id"], row["hva_name_fi"], row["hva_name_sv"])
+            row["municipality_code"],
+            row["name_fi"],
+            row["name_sv_kotus"] or row["name_sv"],
+            row["hva_id"],
+            row["hva_name_fi"],
+            row["hva_name_sv"],
+        )
         for row in csv.DictReader(text.splitlines())
     }
 

@@ -11,12 +11,20 @@ import json
 
 from .model import FILE_MODELS
 
-SCHEMA_FILES = {"region": "region.schema.json", "municipality": "municipality.schema.json",
-                "provider": "provider.schema.json", "path": "path.schema.json",
-                "synonyms": "search-synonyms.schema.json"}
-TITLES = {"region": "perheovi region.yaml", "municipality": "perheovi municipality file",
-          "provider": "perheovi provider file", "path": "perheovi service path",
-          "synonyms": "perheovi search-synonyms.yaml"}
+SCHEMA_FILES = {
+    "region": "region.schema.json",
+    "municipality": "municipality.schema.json",
+    "provider": "provider.schema.json",
+    "path": "path.schema.json",
+    "synonyms": "search-synonyms.schema.json",
+}
+TITLES = {
+    "region": "perheovi region.yaml",
+    "municipality": "perheovi municipality file",
+    "provider": "perheovi provider file",
+    "path": "perheovi service path",
+    "synonyms": "perheovi search-synonyms.yaml",
+}
 
 
 def schemas() -> dict[str, str]:
@@ -24,9 +32,12 @@ def schemas() -> dict[str, str]:
     result = {}
     for kind, name in SCHEMA_FILES.items():
         schema = FILE_MODELS[kind].model_json_schema(by_alias=True, mode="validation")
-        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-                  "$id": f"https://perheovi.example/schema/{name}", **schema,
-                  "title": TITLES[kind]}
+        schema = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": f"https://perheovi.example/schema/{name}",
+            **schema,
+            "title": TITLES[kind],
+        }
         result[name] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     return result
 

@@ -34,11 +34,19 @@ from .hours import day_groups
 from .taxonomy import CATEGORIES
 
 STORE_CHUNK = 40  # documents per store file: the first search fetches only the chunks it shows
-FIELDS = (("name", 10), ("keywords", 6), ("parts", 3), ("categories", 4), ("summary", 3),
-          ("places", 2), ("description", 1))
+FIELDS = (
+    ("name", 10),
+    ("keywords", 6),
+    ("parts", 3),
+    ("categories", 4),
+    ("summary", 3),
+    ("places", 2),
+    ("description", 1),
+)
 
 
 # --- the pipeline, identical to lunr-languages' ----------------------------------------------
+
 
 @dataclass(frozen=True)
 class LanguagePipeline:
@@ -82,16 +90,20 @@ def _js_string(source: str, name: str) -> str:
 
 
 def _js_stop_words(source: str, lang: str) -> list[str]:
-    match = re.search(rf"lunr\.{lang}\.stopWordFilter = lunr\.generateStopWordFilter\('([^']*)'",
-                      source)
+    match = re.search(
+        rf"lunr\.{lang}\.stopWordFilter = lunr\.generateStopWordFilter\('([^']*)'", source
+    )
     return match.group(1).split()
 
 
 @lru_cache(maxsize=None)
 def language_pipeline(lang: str, node_modules: str) -> LanguagePipeline:
     if lang == "en":  # lunr's own English pipeline, built into both lunr.py and lunr.js
-        return LanguagePipeline(lang, (_ascii_trimmer, lunr.stop_word_filter.stop_word_filter,
-                                       porter.stemmer), (porter.stemmer,))
+        return LanguagePipeline(
+            lang,
+            (_ascii_trimmer, lunr.stop_word_filter.stop_word_filter, porter.stemmer),
+            (porter.stemmer,),
+        )
     from lunr.languages import get_language_stemmer  # importing registers "stemmer-fi"…
     from lunr.languages.trimmer import generate_trimmer
 
@@ -112,6 +124,7 @@ def language_pipeline(lang: str, node_modules: str) -> LanguagePipeline:
 
 # --- words the stemmer cannot bridge ---------------------------------------------------------
 
+
 class FinnishMorphology:
     """Base forms and compound parts from Voikko (libvoikko + voikko-fi), when installed."""
 
@@ -122,8 +135,11 @@ class FinnishMorphology:
             self._voikko = libvoikko.Voikko("fi")
         except Exception:  # libvoikko missing or no dictionary: search still works, less well
             self._voikko = None
-            print("perheovi: Voikko is not installed (apt-get install libvoikko1 voikko-fi); "
-                  "Finnish compound words are indexed whole.", file=sys.stderr)
+            print(
+                "perheovi: Voikko is not installed (apt-get install libvoikko1 voikko-fi); "
+                "Finnish compound words are indexed whole.",
+                file=sys.stderr,
+            )
 
     @property
     def available(self) -> bool:
@@ -177,6 +193,7 @@ def group_terms(groups, pipeline: LanguagePipeline) -> list[tuple[list, list[set
 
 # --- documents -------------------------------------------------------------------------------
 
+
 def _text(value, lang: str) -> str:
     return value.get(lang)[0] if value is not None else ""
 
@@ -194,14 +211,20 @@ def _first_contact(contact, catalogue, lang: str, translate) -> str:
             days = day_name(group.first, lang, "abbreviated")
             if group.last != group.first:
                 days += "–" + day_name(group.last, lang, "abbreviated")
-            when = f" {days} {clock(group.intervals[0].start, lang)}–" \
-                   f"{clock(group.intervals[0].end, lang)}"
+            when = (
+                f" {days} {clock(group.intervals[0].start, lang)}–"
+                f"{clock(group.intervals[0].end, lang)}"
+            )
         return f"{translate('Phone')} {phone_display(contact.number)}{when}"
     if contact.type == "walk-in":
         location = catalogue.locations[contact.location]
         return f"{translate('Visit')}: {location.address.street}"
-    return {"chat": translate("Chat"), "eservice": translate("E-service"),
-            "web": translate("Web page"), "email": translate("Email")}[contact.type]
+    return {
+        "chat": translate("Chat"),
+        "eservice": translate("E-service"),
+        "web": translate("Web page"),
+        "email": translate("Email"),
+    }[contact.type]
 
 
 def documents(catalogue, lang: str, translate) -> list[dict]:
@@ -212,53 +235,87 @@ def documents(catalogue, lang: str, translate) -> list[dict]:
         return _text(catalogue.municipalities[slug].name, lang)
 
     def area_names(area):
-        return translate("The whole region") if area == ["region"] else ", ".join(
-            town(slug) for slug in area)
+        return (
+            translate("The whole region")
+            if area == ["region"]
+            else ", ".join(town(slug) for slug in area)
+        )
 
     for service in catalogue.sorted_services:
         category = CATEGORIES[service.category]
-        docs.append({
-            "kind": "service", "key": f"service/{service.id}/", "category": service.category,
-            "area": service.area,
-            "name": _text(service.name, lang), "summary": _text(service.summary, lang),
-            "description": _text(service.description, lang),
-            "categories": " ".join([category.label[lang], *category.keywords.get(lang, ())]),
-            "keywords": " ".join([*service.keywords.get(lang, []), service.name.fi]),
-            "places": " ".join([_text(service.provider.name, lang), area_names(service.area)]),
-            "provider": _text(service.provider.name, lang),
-            "where": area_names(service.area),
-            "contact": _first_contact(service.contacts[0], catalogue, lang, translate),
-        })
+        docs.append(
+            {
+                "kind": "service",
+                "key": f"service/{service.id}/",
+                "category": service.category,
+                "area": service.area,
+                "name": _text(service.name, lang),
+                "summary": _text(service.summary, lang),
+                "description": _text(service.description, lang),
+                "categories": " ".join([category.label[lang], *category.keywords.get(lang, ())]),
+                "keywords": " ".join([*service.keywords.get(lang, []), service.name.fi]),
+                "places": " ".join([_text(service.provider.name, lang), area_names(service.area)]),
+                "provider": _text(service.provider.name, lang),
+                "where": area_names(service.area),
+                "contact": _first_contact(service.contacts[0], catalogue, lang, translate),
+            }
+        )
     for place in catalogue.sorted_meeting_places:
         category = CATEGORIES["meeting-place"]
         location = catalogue.locations[place.location]
         activities = " ".join(_text(a.name, lang) for a in place.programme)
-        docs.append({
-            "kind": "meeting-place", "key": f"meeting-place/{place.id}/",
-            "category": "meeting-place", "area": catalogue.area_of(place),
-            "name": _text(place.name, lang), "summary": _text(place.summary, lang),
-            "description": " ".join([_text(place.description, lang), activities]),
-            "categories": " ".join([category.label[lang], *category.keywords.get(lang, ())]),
-            "keywords": place.name.fi,
-            "places": " ".join([_text(place.provider.name, lang),
-                                town(location.address.municipality), location.address.street]),
-            "provider": _text(place.provider.name, lang),
-            "where": f"{location.address.street}, {town(location.address.municipality)}",
-            "contact": "",
-        })
+        docs.append(
+            {
+                "kind": "meeting-place",
+                "key": f"meeting-place/{place.id}/",
+                "category": "meeting-place",
+                "area": catalogue.area_of(place),
+                "name": _text(place.name, lang),
+                "summary": _text(place.summary, lang),
+                "description": " ".join([_text(place.description, lang), activities]),
+                "categories": " ".join([category.label[lang], *category.keywords.get(lang, ())]),
+                "keywords": place.name.fi,
+                "places": " ".join(
+                    [
+                        _text(place.provider.name, lang),
+                        town(location.address.municipality),
+                        location.address.street,
+                    ]
+                ),
+                "provider": _text(place.provider.name, lang),
+                "where": f"{location.address.street}, {town(location.address.municipality)}",
+                "contact": "",
+            }
+        )
     for provider in catalogue.providers.values():
-        areas = sorted({slug for entry in [*provider.services, *provider.meeting_places]
-                        for slug in catalogue.area_of(entry)})
-        docs.append({
-            "kind": "provider", "key": f"provider/{provider.slug}/", "category": "",
-            "area": ["region"] if "region" in areas or not areas else areas,
-            "name": _text(provider.name, lang), "summary": _text(provider.description, lang),
-            # the kinds of help it gives, not every service's name: a county runs hundreds
-            "description": " ".join(CATEGORIES[c].label[lang] for c in sorted(
-                {s.category for s in provider.services})),
-            "categories": "", "keywords": provider.name.fi, "places": "",
-            "provider": "", "where": "", "contact": "",
-        })
+        areas = sorted(
+            {
+                slug
+                for entry in [*provider.services, *provider.meeting_places]
+                for slug in catalogue.area_of(entry)
+            }
+        )
+        docs.append(
+            {
+                "kind": "provider",
+                "key": f"provider/{provider.slug}/",
+                "category": "",
+                "area": ["region"] if "region" in areas or not areas else areas,
+                "name": _text(provider.name, lang),
+                "summary": _text(provider.description, lang),
+                # the kinds of help it gives, not every service's name: a county runs hundreds
+                "description": " ".join(
+                    CATEGORIES[c].label[lang]
+                    for c in sorted({s.category for s in provider.services})
+                ),
+                "categories": "",
+                "keywords": provider.name.fi,
+                "places": "",
+                "provider": "",
+                "where": "",
+                "contact": "",
+            }
+        )
     for number, doc in enumerate(docs):
         doc["id"] = str(number)
     return docs
@@ -266,10 +323,21 @@ def documents(catalogue, lang: str, translate) -> list[dict]:
 
 # --- the index -------------------------------------------------------------------------------
 
-def _add_parts(docs: list[dict], lang: str, pipeline: LanguagePipeline, synonyms,
-               morphology: FinnishMorphology | None) -> None:
-    vocabulary = {word for doc in docs for field, _ in FIELDS if field != "parts"
-                  for word in _words(doc[field])}
+
+def _add_parts(
+    docs: list[dict],
+    lang: str,
+    pipeline: LanguagePipeline,
+    synonyms,
+    morphology: FinnishMorphology | None,
+) -> None:
+    vocabulary = {
+        word
+        for doc in docs
+        for field, _ in FIELDS
+        if field != "parts"
+        for word in _words(doc[field])
+    }
     vocabulary |= {word for group in synonyms for entry in group for word in _words(entry)}
     groups = group_terms(synonyms, pipeline)
     for doc in docs:
@@ -295,8 +363,7 @@ def build_index(docs: list[dict], pipeline: LanguagePipeline) -> dict:
     for field, boost in FIELDS:
         builder.field(field, boost=boost)
     for doc in docs:
-        builder.add({"id": doc["id"], **{field: pipeline.terms(doc[field])
-                                         for field, _ in FIELDS}})
+        builder.add({"id": doc["id"], **{field: pipeline.terms(doc[field]) for field, _ in FIELDS}})
     return builder.build().serialize()
 
 
@@ -339,26 +406,38 @@ def shards(docs: list[dict], municipalities: list[str], limit: int = SHARD_DOCS)
     return result
 
 
-def search_files(catalogue, lang: str, translate, node_modules: str,
-                 morphology: FinnishMorphology | None,
-                 shard_docs: int = SHARD_DOCS) -> dict[str, str]:
+def search_files(
+    catalogue,
+    lang: str,
+    translate,
+    node_modules: str,
+    morphology: FinnishMorphology | None,
+    shard_docs: int = SHARD_DOCS,
+) -> dict[str, str]:
     """The files of one language's search, by file name: index.json says which shard serves
     which town; shard-N.json holds a lunr index, and shard-N-M.json the results it shows."""
     pipeline = language_pipeline(lang, node_modules)
     docs = documents(catalogue, lang, translate)
     _add_parts(docs, lang, pipeline, getattr(catalogue.synonyms, lang), morphology)
     parts = shards(docs, list(catalogue.municipalities), shard_docs)
-    files = {"index.json": _json({
-        "version": 2, "lang": lang, "chunk": STORE_CHUNK,
-        "shards": [shard.municipalities for shard in parts]})}
+    files = {
+        "index.json": _json(
+            {
+                "version": 2,
+                "lang": lang,
+                "chunk": STORE_CHUNK,
+                "shards": [shard.municipalities for shard in parts],
+            }
+        )
+    }
     shown = ("kind", "key", "category", "name", "provider", "where", "contact")
     for number, shard in enumerate(parts):
         local = [dict(doc, id=str(position)) for position, doc in enumerate(shard.docs)]
-        files[f"shard-{number}.json"] = _json({
-            "areas": [doc["area"] for doc in local],
-            "index": build_index(local, pipeline)})
+        files[f"shard-{number}.json"] = _json(
+            {"areas": [doc["area"] for doc in local], "index": build_index(local, pipeline)}
+        )
         for start in range(0, len(local), STORE_CHUNK):
-            chunk = [{key: doc[key] for key in shown} for doc in local[start:start + STORE_CHUNK]]
+            chunk = [{key: doc[key] for key in shown} for doc in local[start : start + STORE_CHUNK]]
             files[f"shard-{number}-{start // STORE_CHUNK}.json"] = _json(chunk)
     return files
 

@@ -17,8 +17,11 @@ GROUPS = {
     "basic": {"fi": "Peruspalvelut", "sv": "Basservice", "en": "Basic services"},
     "specialist": {"fi": "Erityispalvelut", "sv": "Specialtjänster", "en": "Specialist services"},
     "school": {"fi": "Opiskeluhuolto", "sv": "Elevhälsa", "en": "School welfare"},
-    "network": {"fi": "Perhekeskuksen muut palvelut", "sv": "Familjecentrets övriga tjänster",
-                "en": "Other family-centre services"},
+    "network": {
+        "fi": "Perhekeskuksen muut palvelut",
+        "sv": "Familjecentrets övriga tjänster",
+        "en": "Other family-centre services",
+    },
 }
 
 
@@ -46,9 +49,13 @@ def _load(name: str) -> list[dict]:
 
 CATEGORIES: dict[str, Category] = {
     entry["id"]: Category(
-        entry["id"], entry["group"], entry["label"], entry.get("description") or {},
+        entry["id"],
+        entry["group"],
+        entry["label"],
+        entry.get("description") or {},
         entry.get("ptv"),
-        {lang: tuple(words) for lang, words in (entry.get("keywords") or {}).items()})
+        {lang: tuple(words) for lang, words in (entry.get("keywords") or {}).items()},
+    )
     for entry in _load("categories.yaml")
 }
 

@@ -39,8 +39,10 @@ def _text_value(value, what: str = "") -> str:
 
 # --- text ------------------------------------------------------------------------------------
 
-_INVISIBLE = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f"
-                        "\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_INVISIBLE = re.compile(
+    "[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f"
+    "\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
 
 
 def clean_text(limit: int):
@@ -80,11 +82,15 @@ def _slug(value) -> str:
     return text
 
 
-Slug = Annotated[str, BeforeValidator(_slug),
-                 WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN, "maxLength": 80})]
+Slug = Annotated[
+    str,
+    BeforeValidator(_slug),
+    WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN, "maxLength": 80}),
+]
 
 
 # --- choices ---------------------------------------------------------------------------------
+
 
 def choice(values, what: str, aliases: dict[str, str] | None = None):
     """A string that must be one of `values`, with a did-you-mean drawn also from `aliases`.
@@ -94,8 +100,13 @@ def choice(values, what: str, aliases: dict[str, str] | None = None):
     def validate(value) -> str:
         text = _text_value(value).strip()
         if text not in allowed():
-            raise fail("unknown_choice", value=text, what=what, allowed=", ".join(allowed()),
-                       hint=suggestion(text, allowed(), aliases))
+            raise fail(
+                "unknown_choice",
+                value=text,
+                what=what,
+                allowed=", ".join(allowed()),
+                hint=suggestion(text, allowed(), aliases),
+            )
         return text
 
     return Annotated[str, BeforeValidator(validate), _EnumSchema(allowed)]
@@ -113,12 +124,28 @@ class _EnumSchema:
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_ALIASES = {
-    **{name: day for name, day in zip(
-        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"), DAYS)},
+    **{
+        name: day
+        for name, day in zip(
+            ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"), DAYS
+        )
+    },
     **{name: day for name, day in zip(("ma", "ti", "ke", "to", "pe", "la", "su"), DAYS)},
-    **{name: day for name, day in zip(
-        ("maanantai", "tiistai", "keskiviikko", "torstai", "perjantai", "lauantai", "sunnuntai"),
-        DAYS)},
+    **{
+        name: day
+        for name, day in zip(
+            (
+                "maanantai",
+                "tiistai",
+                "keskiviikko",
+                "torstai",
+                "perjantai",
+                "lauantai",
+                "sunnuntai",
+            ),
+            DAYS,
+        )
+    },
     **{name: day for name, day in zip(("mån", "tis", "ons", "tor", "fre", "lör", "sön"), DAYS)},
 }
 Day = choice(DAYS, "a day of the week", DAY_ALIASES)
@@ -148,8 +175,11 @@ def _date(value) -> dt.date:
         raise fail("date_not_exist", value=text, reason=reason) from None
 
 
-Date = Annotated[dt.date, BeforeValidator(_date),
-                 WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"})]
+Date = Annotated[
+    dt.date,
+    BeforeValidator(_date),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+]
 
 _TIME = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?$")
 
@@ -205,8 +235,11 @@ def _interval(value) -> Interval:
     return Interval(start, end)
 
 
-IntervalValue = Annotated[Interval, BeforeValidator(_interval),
-                          WithJsonSchema({"type": "string", "pattern": INTERVAL_PATTERN})]
+IntervalValue = Annotated[
+    Interval,
+    BeforeValidator(_interval),
+    WithJsonSchema({"type": "string", "pattern": INTERVAL_PATTERN}),
+]
 
 
 def one_or_many(value):
@@ -214,39 +247,62 @@ def one_or_many(value):
     return [value] if isinstance(value, (str, Interval)) else value
 
 
-Intervals = Annotated[list[IntervalValue], BeforeValidator(one_or_many),
-                      WithJsonSchema({"oneOf": [
-                          {"type": "string", "pattern": INTERVAL_PATTERN},
-                          {"type": "array", "items": {"type": "string",
-                                                      "pattern": INTERVAL_PATTERN}}]})]
+Intervals = Annotated[
+    list[IntervalValue],
+    BeforeValidator(one_or_many),
+    WithJsonSchema(
+        {
+            "oneOf": [
+                {"type": "string", "pattern": INTERVAL_PATTERN},
+                {"type": "array", "items": {"type": "string", "pattern": INTERVAL_PATTERN}},
+            ]
+        }
+    ),
+]
 
-DAY_SPEC_PATTERN = r"^(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun))?" \
-                    r"(,(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun))?)*$"
+DAY_SPEC_PATTERN = (
+    r"^(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun))?"
+    r"(,(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun))?)*$"
+)
 
 
 def parse_day_spec(value) -> tuple[int, ...]:
-    """"mon-fri" -> (0, 1, 2, 3, 4); "sat,sun" -> (5, 6)."""
+    """ "mon-fri" -> (0, 1, 2, 3, 4); "sat,sun" -> (5, 6)."""
     days: list[int] = []
     for part in _text_value(value).replace(" ", "").lower().split(","):
         ends = part.split("-")
         for end in ends:
             if end not in DAYS:
-                raise fail("unknown_choice", value=end, what="a day of the week",
-                           allowed=", ".join(DAYS), hint=suggestion(end, DAYS, DAY_ALIASES))
+                raise fail(
+                    "unknown_choice",
+                    value=end,
+                    what="a day of the week",
+                    allowed=", ".join(DAYS),
+                    hint=suggestion(end, DAYS, DAY_ALIASES),
+                )
         if len(ends) > 2:
-            raise fail("unknown_choice", value=part, what="a day or a range of days",
-                       allowed="mon, mon-fri, sat,sun", hint="")
+            raise fail(
+                "unknown_choice",
+                value=part,
+                what="a day or a range of days",
+                allowed="mon, mon-fri, sat,sun",
+                hint="",
+            )
         first, last = DAYS.index(ends[0]), DAYS.index(ends[-1])
         span = range(first, last + 1) if first <= last else [*range(first, 7), *range(0, last + 1)]
         days.extend(span)
     return tuple(days)
 
 
-DaySpec = Annotated[tuple[int, ...], BeforeValidator(parse_day_spec),
-                    WithJsonSchema({"type": "string", "pattern": DAY_SPEC_PATTERN})]
+DaySpec = Annotated[
+    tuple[int, ...],
+    BeforeValidator(parse_day_spec),
+    WithJsonSchema({"type": "string", "pattern": DAY_SPEC_PATTERN}),
+]
 
 
 # --- contact details -------------------------------------------------------------------------
+
 
 @lru_cache(maxsize=65536)
 def normalise_phone(text: str) -> str | None:
@@ -272,8 +328,11 @@ def _phone(value) -> str:
     return normal
 
 
-Phone = Annotated[str, BeforeValidator(_phone),
-                  WithJsonSchema({"type": "string", "pattern": r"^[+0-9][0-9 ()/-]{1,24}$"})]
+Phone = Annotated[
+    str,
+    BeforeValidator(_phone),
+    WithJsonSchema({"type": "string", "pattern": r"^[+0-9][0-9 ()/-]{1,24}$"}),
+]
 
 WEB_SCHEMES = ("https", "http")
 LINK_SCHEMES = ("https", "http", "mailto", "tel")
@@ -294,9 +353,11 @@ def url_type(schemes: tuple[str, ...]):
             raise fail("bad_url", value=text)
         return text
 
-    return Annotated[str, BeforeValidator(validate),
-                     WithJsonSchema({"type": "string", "format": "uri",
-                                     "pattern": f"^({'|'.join(schemes)}):"})]
+    return Annotated[
+        str,
+        BeforeValidator(validate),
+        WithJsonSchema({"type": "string", "format": "uri", "pattern": f"^({'|'.join(schemes)}):"}),
+    ]
 
 
 WebUrl = url_type(WEB_SCHEMES)
@@ -312,11 +373,13 @@ def _email(value) -> str:
     return text
 
 
-Email = Annotated[str, BeforeValidator(_email),
-                  WithJsonSchema({"type": "string", "format": "email"})]
+Email = Annotated[
+    str, BeforeValidator(_email), WithJsonSchema({"type": "string", "format": "email"})
+]
 
 
 # --- codes -----------------------------------------------------------------------------------
+
 
 @lru_cache(maxsize=4096)
 def is_language_code(code: str) -> bool:
@@ -325,23 +388,55 @@ def is_language_code(code: str) -> bool:
     return len(code) == 3 and pycountry.languages.get(alpha_3=code) is not None
 
 
-_COMMON_LANGUAGES = ("fi", "sv", "en", "ru", "et", "ar", "so", "uk", "fa", "ku", "se", "fse",
-                     "fss", "de", "fr", "es")
-_LANGUAGE_ALIASES = {"suomi": "fi", "ruotsi": "sv", "englanti": "en", "finnish": "fi",
-                     "swedish": "sv", "english": "en", "svenska": "sv", "viittomakieli": "fse",
-                     "fin": "fi", "swe": "sv", "eng": "en", "se-fi": "se", "fi-fi": "fi"}
+_COMMON_LANGUAGES = (
+    "fi",
+    "sv",
+    "en",
+    "ru",
+    "et",
+    "ar",
+    "so",
+    "uk",
+    "fa",
+    "ku",
+    "se",
+    "fse",
+    "fss",
+    "de",
+    "fr",
+    "es",
+)
+_LANGUAGE_ALIASES = {
+    "suomi": "fi",
+    "ruotsi": "sv",
+    "englanti": "en",
+    "finnish": "fi",
+    "swedish": "sv",
+    "english": "en",
+    "svenska": "sv",
+    "viittomakieli": "fse",
+    "fin": "fi",
+    "swe": "sv",
+    "eng": "en",
+    "se-fi": "se",
+    "fi-fi": "fi",
+}
 
 
 def _language(value) -> str:
     text = _text_value(value).strip()
     if not (text.isascii() and text.isalpha() and text.islower() and is_language_code(text)):
-        raise fail("bad_language", value=text,
-                   hint=suggestion(text.lower(), _COMMON_LANGUAGES, _LANGUAGE_ALIASES))
+        raise fail(
+            "bad_language",
+            value=text,
+            hint=suggestion(text.lower(), _COMMON_LANGUAGES, _LANGUAGE_ALIASES),
+        )
     return text
 
 
-Language = Annotated[str, BeforeValidator(_language),
-                     WithJsonSchema({"type": "string", "pattern": "^[a-z]{2,3}$"})]
+Language = Annotated[
+    str, BeforeValidator(_language), WithJsonSchema({"type": "string", "pattern": "^[a-z]{2,3}$"})
+]
 
 
 def _municipality_code(value) -> str:
@@ -355,8 +450,11 @@ def _municipality_code(value) -> str:
     return text
 
 
-MunicipalityCode = Annotated[str, BeforeValidator(_municipality_code),
-                             WithJsonSchema({"type": "string", "pattern": r"^\d{3}$"})]
+MunicipalityCode = Annotated[
+    str,
+    BeforeValidator(_municipality_code),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{3}$"}),
+]
 
 
 def _postal_code(value) -> str:
@@ -366,8 +464,9 @@ def _postal_code(value) -> str:
     return text
 
 
-PostalCode = Annotated[str, BeforeValidator(_postal_code),
-                       WithJsonSchema({"type": "string", "pattern": r"^\d{5}$"})]
+PostalCode = Annotated[
+    str, BeforeValidator(_postal_code), WithJsonSchema({"type": "string", "pattern": r"^\d{5}$"})
+]
 
 
 def coordinate(axis: str, low: float, high: float):
@@ -381,8 +480,11 @@ def coordinate(axis: str, low: float, high: float):
             raise fail("bad_coordinate", value=text, axis=axis, low=low, high=high)
         return number
 
-    return Annotated[float, BeforeValidator(validate),
-                     WithJsonSchema({"type": "number", "minimum": low, "maximum": high})]
+    return Annotated[
+        float,
+        BeforeValidator(validate),
+        WithJsonSchema({"type": "number", "minimum": low, "maximum": high}),
+    ]
 
 
 Latitude = coordinate("lat", 59.0, 71.0)

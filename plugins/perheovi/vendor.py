@@ -20,12 +20,20 @@ def vendored_files(node_modules: Path, languages) -> list[tuple[Path, str]]:
         (node_modules / "lunr-languages" / "LICENSE", "LICENSE-lunr-languages.txt"),
     ]
     if any(lang != "en" for lang in languages):
-        files.append((node_modules / "lunr-languages" / "min" / "lunr.stemmer.support.min.js",
-                      "lunr.stemmer.support.min.js"))
-    files += [(node_modules / "lunr-languages" / "min" / f"lunr.{lang}.min.js",
-               f"lunr.{lang}.min.js") for lang in languages if lang != "en"]
+        files.append(
+            (
+                node_modules / "lunr-languages" / "min" / "lunr.stemmer.support.min.js",
+                "lunr.stemmer.support.min.js",
+            )
+        )
+    files += [
+        (node_modules / "lunr-languages" / "min" / f"lunr.{lang}.min.js", f"lunr.{lang}.min.js")
+        for lang in languages
+        if lang != "en"
+    ]
     missing = [str(source) for source, _ in files if not source.is_file()]
     if missing:
         raise MissingNodeModules(
-            "the browser libraries are missing (" + ", ".join(missing) + "); run `npm ci`")
+            "the browser libraries are missing (" + ", ".join(missing) + "); run `npm ci`"
+        )
     return files

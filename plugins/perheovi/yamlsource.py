@@ -107,8 +107,11 @@ def _parser_nesting_limit(error: yaml.YAMLError) -> bool:
     collections it scans up to 1,024 characters ahead before it gives the events our depth
     guard counts. The text before the place it stopped holds the first node that is too deep,
     so reading just that text reports it as any PyYAML would."""
-    return (isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None
-            and "maximum nesting depth" in (error.problem or ""))
+    return (
+        isinstance(error, yaml.MarkedYAMLError)
+        and error.problem_mark is not None
+        and "maximum nesting depth" in (error.problem or "")
+    )
 
 
 def _only_comments(text: str) -> bool:
@@ -130,8 +133,15 @@ def _text_position(text: str, offset: int) -> tuple[int, int]:
 def _syntax_problem(error: yaml.YAMLError, text: str, display: str) -> Problem:
     if isinstance(error, yaml.reader.ReaderError):
         line, column = _text_position(text, error.position)
-        return Problem(display, line, column, "bad_character", {"code": f"U+{error.character:04X}"}
-                       if isinstance(error.character, int) else {"code": "?"})
+        return Problem(
+            display,
+            line,
+            column,
+            "bad_character",
+            {"code": f"U+{error.character:04X}"}
+            if isinstance(error.character, int)
+            else {"code": "?"},
+        )
     if not isinstance(error, yaml.MarkedYAMLError):
         return Problem(display, 1, 1, "yaml_syntax", {"detail": ""})
     context = error.context or ""
@@ -229,7 +239,7 @@ class _Builder:
         if loc not in table:
             table[loc] = position
             for anchor, root in self.recording:
-                getattr(anchor, recorded).append((loc[len(root):], position))
+                getattr(anchor, recorded).append((loc[len(root) :], position))
 
     def node(self, event, loc: PathKey, depth: int):
         if type(event) is yaml.ScalarEvent and event.tag is None and event.anchor is None:
@@ -297,8 +307,11 @@ class _Builder:
         for key_event in self.events:
             if type(key_event) is yaml.MappingEndEvent:
                 return result
-            if (type(key_event) is yaml.ScalarEvent and key_event.tag is None
-                    and key_event.anchor is None):
+            if (
+                type(key_event) is yaml.ScalarEvent
+                and key_event.tag is None
+                and key_event.anchor is None
+            ):
                 key = key_event.value  # the common case: a plain field name
             else:
                 key = self.key(key_event)
@@ -369,6 +382,10 @@ class _Builder:
 
 def _key_without_value(key_event, value_event) -> bool:
     """`{fi: Kontiolahti, Liperi}`: the comma ended the text and "Liperi" became a bare key."""
-    return (isinstance(value_event, yaml.ScalarEvent) and value_event.tag is None
-            and value_event.implicit[0] and value_event.value in _NULL_WORDS
-            and value_event.start_mark.index == key_event.end_mark.index)
+    return (
+        isinstance(value_event, yaml.ScalarEvent)
+        and value_event.tag is None
+        and value_event.implicit[0]
+        and value_event.value in _NULL_WORDS
+        and value_event.start_mark.index == key_event.end_mark.index
+    )
