@@ -4,6 +4,6 @@ import os
 import sys
 
 sys.path.append(os.curdir)
-from pelicanconf import *  # noqa: E402,F403
+from pelicanconf import *
 
 SITEURL = os.environ.get("PERHEOVI_SITEURL", "https://example.org/perhekeskus")

@@ -19,7 +19,6 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
-import json
 import os
 import platform
 import statistics
@@ -110,7 +109,7 @@ def categories_by_path(catalogue) -> dict[str, str]:
 def score(ranked: list[list[str]]) -> tuple[float, float]:
     """recall@5 (share of queries with a right answer in the first five) and MRR."""
     answered, reciprocal = 0, []
-    for query, categories in zip(QUERIES, ranked):
+    for query, categories in zip(QUERIES, ranked, strict=False):
         ranks = [i for i, c in enumerate(categories, 1) if c in query["categories"]]
         answered += bool(ranks and ranks[0] <= 5)
         reciprocal.append(1 / ranks[0] if ranks else 0.0)
@@ -164,7 +163,7 @@ def first_query_bytes(
         page.goto(f"{base}/{lang}/search/?{urllib.parse.urlencode(params)}")
         page.wait_for_selector("#search-results ol li")
         wanted = [
-            p for p in fetched if "/search/" in p and p.endswith(".json") or p.endswith(".js")
+            p for p in fetched if ("/search/" in p and p.endswith(".json")) or p.endswith(".js")
         ]
     else:
         page.goto(f"{base}/{lang}/search/")
@@ -178,9 +177,8 @@ def first_query_bytes(
 
 
 def bench_search() -> dict:
-    from playwright.sync_api import sync_playwright
-
     from perheovi.loader import load_catalogue
+    from playwright.sync_api import sync_playwright
 
     catalogue = load_catalogue(ROOT / "catalogue")
     work = Path(tempfile.mkdtemp(prefix="perheovi-bench-"))
@@ -217,10 +215,11 @@ def bench_search() -> dict:
         pagefind_page = browser.new_context(bypass_csp=True).new_page()
         pagefind_ranked, pagefind_times = pagefind_run(pagefind_page, server.url, paths)
         figures["lunr"] = dict(
-            zip(("recall5", "mrr"), score(lunr_ranked)), query_ms=statistics.median(lunr_times)
+            zip(("recall5", "mrr"), score(lunr_ranked), strict=False),
+            query_ms=statistics.median(lunr_times),
         )
         figures["pagefind"] = dict(
-            zip(("recall5", "mrr"), score(pagefind_ranked)),
+            zip(("recall5", "mrr"), score(pagefind_ranked), strict=False),
             query_ms=statistics.median(pagefind_times),
         )
         figures["first_query"] = {
@@ -230,7 +229,7 @@ def bench_search() -> dict:
         figures["misses"] = {
             engine: [
                 f"{q['lang']}: {q['q']}"
-                for q, r in zip(QUERIES, ranked)
+                for q, r in zip(QUERIES, ranked, strict=False)
                 if not any(c in q["categories"] for c in r[:5])
             ]
             for engine, ranked in (("lunr", lunr_ranked), ("pagefind", pagefind_ranked))
@@ -245,10 +244,10 @@ def search_table(f: dict) -> str:
         "| language | index (raw / gzip) | document store (raw / gzip, files) |",
         "|---|---|---|",
     ]
-    for lang, l in f["languages"].items():
+    for lang, sizes in f["languages"].items():
         lines.append(
-            f"| {lang} | {kb(l['index_raw'])} / {kb(l['index_gzip'])} | "
-            f"{kb(l['store_raw'])} / {kb(l['store_gzip'])}, {l['store_files']} |"
+            f"| {lang} | {kb(sizes['index_raw'])} / {kb(sizes['index_gzip'])} | "
+            f"{kb(sizes['store_raw'])} / {kb(sizes['store_gzip'])}, {sizes['store_files']} |"
         )
     lines += [
         "",
@@ -265,13 +264,12 @@ def search_table(f: dict) -> str:
         f"| median query time in Chromium | {lunr['query_ms']:.1f} ms (query only, "
         f"index loaded) | {pagefind['query_ms']:.1f} ms (including its fetches) |"
     )
-    for name, key in (('first query downloads (fi, "neuvolaan")', None),):
-        lr, lg, ln = first["lunr"]
-        pr, pg, pn = first["pagefind"]
-        lines.append(
-            f"| {name} | {kb(lg)} gzip ({kb(lr)} raw, {ln} files) | "
-            f"{kb(pg)} gzip ({kb(pr)} raw, {pn} files) |"
-        )
+    lr, lg, ln = first["lunr"]
+    pr, pg, pn = first["pagefind"]
+    lines.append(
+        f'| first query downloads (fi, "neuvolaan") | {kb(lg)} gzip ({kb(lr)} raw, {ln} files) | '
+        f"{kb(pg)} gzip ({kb(pr)} raw, {pn} files) |"
+    )
     lines.append(
         f"| misses in the first five | {', '.join(f['misses']['lunr']) or '–'} | "
         f"{', '.join(f['misses']['pagefind']) or '–'} |"
@@ -350,7 +348,6 @@ def floor_seconds(catalogue_dir: Path, output: Path) -> tuple[float, int]:
     import gettext
 
     from jinja2 import Environment, FileSystemLoader
-
     from perheovi import filters, i18n
     from perheovi.generator import render_pages, site_context
     from perheovi.loader import load_catalogue

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
+import os
 import shutil
+import subprocess
+import sys
+import threading
+from functools import cached_property
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,14 +26,14 @@ class CatalogueCopy:
     def __init__(self, path: Path):
         self.path = path
 
-    def replace(self, name: str, old: str, new: str, count: int = 1) -> "CatalogueCopy":
+    def replace(self, name: str, old: str, new: str, count: int = 1) -> CatalogueCopy:
         file = self.path / name
         text = file.read_text("utf-8")
         assert old in text, f"{old!r} not in {name}"
         file.write_text(text.replace(old, new, count), "utf-8")
         return self
 
-    def write(self, name: str, content: str | bytes) -> "CatalogueCopy":
+    def write(self, name: str, content: str | bytes) -> CatalogueCopy:
         file = self.path / name
         file.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
@@ -45,12 +53,6 @@ def minimal(tmp_path, monkeypatch) -> CatalogueCopy:
 
 # --- the built sample site, shared by every test that reads it -------------------------------
 
-import os
-import subprocess
-import sys
-from functools import cached_property
-
-import lxml.html
 
 BUILD_EPOCH = "1795000000"  # 2026-11-18 in Helsinki: fixed, so the output is reproducible
 LANGUAGES = ("fi", "sv", "en")
@@ -127,9 +129,6 @@ def catalogue():
 
 # --- a real browser on the built site --------------------------------------------------------
 
-import functools
-import http.server
-import threading
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

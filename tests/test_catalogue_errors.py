@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from perheovi.loader import check_catalogue
 
 COUNTY = "providers/county.yaml"

@@ -8,7 +8,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import MINIMAL, SAMPLE
 
 PROVIDER = """kind: ngo
@@ -127,7 +126,7 @@ def test_a_hundred_files_with_thirty_mistakes_report_all_thirty(tmp_path):
     result = run_check("catalogue", cwd=tmp_path)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert [line[: len(prefix)] for line, prefix in zip(lines, expected)] == expected
+    assert [line[: len(prefix)] for line, prefix in zip(lines, expected, strict=False)] == expected
     assert len(lines) == 30, result.stdout
     assert result.stderr == "30 problem(s) found; the catalogue was not accepted.\n"
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
+import pytest
+from babel.messages.pofile import read_po
 from conftest import ROOT, SAMPLE
+from perheovi.problems import HINT, MESSAGES
 
 
 def test_codeowners_is_in_sync_with_the_owners_fields():
@@ -23,12 +27,6 @@ def test_codeowners_is_in_sync_with_the_owners_fields():
 
 # --- perheovi check in the contributor's language --------------------------------------------
 
-import re
-
-import pytest
-from babel.messages.pofile import read_po
-
-from perheovi.problems import HINT, MESSAGES
 
 CHECKER = ROOT / "plugins" / "perheovi" / "translations"
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")

@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 import typing
 
-from pydantic import BaseModel
-
+from conftest import ROOT
 from perheovi import model
 from perheovi.taxonomy import CATEGORIES, TARGET_GROUPS
-
-from conftest import ROOT
+from pydantic import BaseModel
 
 DOC = (ROOT / "docs" / "catalogue.md").read_text("utf-8")
 

@@ -11,11 +11,10 @@ import os
 import re
 from collections import defaultdict
 
+import gates
 import lxml.html
 import pytest
-
-import gates
-from conftest import LANGUAGES, report_figure
+from conftest import report_figure
 
 TEMPLATE_OF = re.compile(r"^/(fi|sv|en)/([a-z-]+)/")
 
@@ -40,9 +39,8 @@ def representatives(paths: list[str]) -> list[str]:
 
 def sweep_pages(paths: list[str], site_url: str, walk: set[str]) -> dict:
     """Run every browser gate over `paths` in a Chromium of its own (one per thread)."""
-    from playwright.sync_api import sync_playwright
-
     from conftest import CHROMIUM, CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
 
     findings: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     with sync_playwright() as playwright:

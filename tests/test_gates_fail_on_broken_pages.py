@@ -6,10 +6,9 @@ import functools
 import http.server
 import threading
 
+import gates
 import lxml.html
 import pytest
-
-import gates
 from conftest import ROOT, QuietHandler
 
 BROKEN = ROOT / "tests" / "data" / "broken"
@@ -63,7 +62,7 @@ def test_nu_checker_catches_duplicate_ids_and_misnested_tags():
 def test_keyboard_gates_catch_no_skip_link_invisible_focus_and_jumbled_order(open_page):
     page, _ = open_page("keyboard.html")
     assert gates.skip_link(page)
-    problems, stops = gates.tab_walk(page)
+    problems, _stops = gates.tab_walk(page)
     assert any("no visible focus" in p for p in problems)
     assert any("tab order differs" in p for p in problems)
     assert gates.forced_colours_focus(page)
@@ -89,7 +88,7 @@ def test_csp_gates_catch_inline_code_and_the_browser_reports_it(open_page):
 
 
 def test_third_party_gate_catches_a_cdn_and_a_tracker(open_page, broken_url):
-    page, requests = open_page("third-party.html")
+    _page, requests = open_page("third-party.html")
     found = gates.third_party(requests, broken_url)
     assert any("cdn.example.com" in p for p in found)
     assert any("tracker.example.net" in p for p in found)

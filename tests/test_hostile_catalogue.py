@@ -8,10 +8,9 @@ import http.server
 import json
 import threading
 
+import gates
 import lxml.html
 import pytest
-
-import gates
 from conftest import QuietHandler, build_site
 from perheovi.loader import check_catalogue
 

@@ -6,12 +6,11 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-
 from perheovi.hours import day_hours, holiday_name, spans, status_at, upcoming_changes
 from perheovi.model import Hours
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def hours(**fields) -> Hours:

@@ -5,15 +5,13 @@ from __future__ import annotations
 import copy
 
 import yaml
+from conftest import MINIMAL
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from perheovi.catalogue import link
 from perheovi.loader import read_source, validate_document
 from perheovi.problems import Problem
 from perheovi.yamlsource import parse_yaml_bytes
-
-from conftest import MINIMAL
 
 KINDS = ("region", "municipality", "provider")
 COUNTY_TEXT = (MINIMAL / "providers" / "county.yaml").read_text("utf-8")
@@ -94,10 +92,10 @@ def _paths(data, prefix=()):
     yield prefix
     if isinstance(data, dict):
         for key, value in data.items():
-            yield from _paths(value, prefix + (key,))
+            yield from _paths(value, (*prefix, key))
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            yield from _paths(value, prefix + (index,))
+            yield from _paths(value, (*prefix, index))
 
 
 COUNTY_PATHS = [path for path in _paths(COUNTY_DATA) if path]

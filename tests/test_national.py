@@ -5,9 +5,8 @@ from __future__ import annotations
 import filecmp
 import importlib.util
 
-from perheovi.loader import check_catalogue
-
 from conftest import ROOT
+from perheovi.loader import check_catalogue
 
 spec = importlib.util.spec_from_file_location("national", ROOT / "benchmarks" / "national.py")
 national = importlib.util.module_from_spec(spec)

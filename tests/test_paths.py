@@ -6,11 +6,9 @@ import subprocess
 import sys
 
 import pytest
-
+from conftest import LANGUAGES, SAMPLE
 from perheovi.loader import check_catalogue
 from perheovi.paths import coverage, resolve
-
-from conftest import LANGUAGES, SAMPLE
 
 THIN = "raakkyla"  # the sample's deliberately thin municipality
 

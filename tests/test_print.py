@@ -5,10 +5,8 @@ from __future__ import annotations
 import io
 import re
 
-import pytest
-from pypdf import PdfReader
-
 from perheovi.filters import phone_display
+from pypdf import PdfReader
 
 CHROME = ["Siirry pääsisältöön", "Palvelut aiheittain", "svenska", "English", "Tietosuoja"]
 

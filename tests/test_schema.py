@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 
 import jsonschema
 import pytest
 import yaml
-
-from conftest import MINIMAL, ROOT, SAMPLE
+from conftest import ROOT, SAMPLE
 
 SCHEMAS = ROOT / "schema"
 

@@ -6,8 +6,6 @@ import filecmp
 import re
 from urllib.parse import urljoin, urlsplit
 
-import pytest
-
 from conftest import LANGUAGES, build_site
 
 ORIGIN = "http://site.test"

@@ -9,10 +9,9 @@ import threading
 import urllib.error
 import urllib.request
 from collections import deque
-from urllib.parse import urljoin, urlsplit, urldefrag
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 import lxml.html
-
 from conftest import build_site
 
 

@@ -7,7 +7,6 @@ import sys
 
 import pytest
 from babel.messages.pofile import read_po
-
 from conftest import ROOT
 
 TRANSLATIONS = ROOT / "theme" / "translations"

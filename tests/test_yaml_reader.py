@@ -6,7 +6,6 @@ from __future__ import annotations
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from perheovi.yamlsource import MAX_DEPTH, parse_yaml_bytes
 
 NULL = "tag:yaml.org,2002:null"
@@ -21,8 +20,8 @@ def composed(text: str):
         if isinstance(node, yaml.ScalarNode):
             return None if node.tag == NULL and node.style is None else node.value
         if isinstance(node, yaml.SequenceNode):
-            return [convert(item, loc + (i,)) for i, item in enumerate(node.value)]
-        return {key.value: convert(value, loc + (key.value,)) for key, value in node.value}
+            return [convert(item, (*loc, i)) for i, item in enumerate(node.value)]
+        return {key.value: convert(value, (*loc, key.value)) for key, value in node.value}
 
     return convert(yaml.compose(text, Loader=yaml.SafeLoader), ()), values
 
@@ -65,7 +64,7 @@ def test_an_alias_repeats_the_value_with_its_positions():
 
 
 def test_an_alias_used_as_a_key_is_checked_for_duplicates():
-    doc, problems = parse_yaml_bytes(b"&k name: x\n*k : y\n", "f.yaml")
+    _doc, problems = parse_yaml_bytes(b"&k name: x\n*k : y\n", "f.yaml")
     assert [p.code for p in problems] == ["duplicate_key"]
     assert (problems[0].line, problems[0].column) == (2, 1)
 
@@ -73,12 +72,12 @@ def test_an_alias_used_as_a_key_is_checked_for_duplicates():
 def test_nesting_through_aliases_counts_against_the_depth_limit():
     half = MAX_DEPTH // 2 + 1
     text = f"a: &a {'[' * half}x{']' * half}\nb: {'[' * half}*a{']' * half}\n"
-    doc, problems = parse_yaml_bytes(text.encode(), "f.yaml")
+    _doc, problems = parse_yaml_bytes(text.encode(), "f.yaml")
     assert [p.code for p in problems] == ["too_deep"]
 
 
 def test_nesting_within_the_limit_through_aliases_is_read():
     quarter = MAX_DEPTH // 4
     text = f"a: &a {'[' * quarter}x{']' * quarter}\nb: {'[' * quarter}*a{']' * quarter}\n"
-    doc, problems = parse_yaml_bytes(text.encode(), "f.yaml")
+    _doc, problems = parse_yaml_bytes(text.encode(), "f.yaml")
     assert problems == []

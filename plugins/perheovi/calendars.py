@@ -16,7 +16,7 @@ from icalendar import Calendar, Event, Timezone, vRecur
 from .builddate import HELSINKI
 from .programme import excluded_dates
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def _first_on_or_after(day: dt.date, weekday: int) -> dt.date:

@@ -112,7 +112,7 @@ class Catalogue:
     services: dict[str, Service]
     meeting_places: dict[str, MeetingPlace]
     synonyms: SynonymsFile = field(default_factory=SynonymsFile)
-    paths: dict[str, "ServicePath"] = field(default_factory=dict)
+    paths: dict[str, ServicePath] = field(default_factory=dict)
 
     @property
     def sample(self) -> bool:
@@ -391,12 +391,12 @@ class _Linker:
         def check_area(loc, area):
             for index, slug in enumerate(area or []):
                 if slug != "region":
-                    check(loc + (index,), slug, municipalities, "municipality")
+                    check((*loc, index), slug, municipalities, "municipality")
 
         def check_contacts(loc, contacts):
             for index, contact in enumerate(contacts):
                 if contact.location:
-                    check(loc + (index, "location"), contact.location, locations, "location")
+                    check((*loc, index, "location"), contact.location, locations, "location")
 
         for index, location in enumerate(record.locations):
             check(
@@ -407,15 +407,15 @@ class _Linker:
             )
         for index, service in enumerate(record.services):
             loc = ("services", index)
-            check_area(loc + ("area",), service.area)
-            check_contacts(loc + ("contacts",), service.contacts)
+            check_area((*loc, "area"), service.area)
+            check_contacts((*loc, "contacts"), service.contacts)
             for number, location_id in enumerate(service.locations):
-                check(loc + ("locations", number), location_id, locations, "location")
+                check((*loc, "locations", number), location_id, locations, "location")
         for index, place in enumerate(record.meeting_places):
             loc = ("meeting_places", index)
-            check(loc + ("location",), place.location, locations, "location")
-            check_area(loc + ("area",), place.area)
-            check_contacts(loc + ("contacts",), place.contacts)
+            check((*loc, "location"), place.location, locations, "location")
+            check_area((*loc, "area"), place.area)
+            check_contacts((*loc, "contacts"), place.contacts)
 
     def _programme_dates(self, source: SourceFile) -> None:
         """A cancelled activity falls on its weekday within a term; closures within a term."""
@@ -423,12 +423,12 @@ class _Linker:
             loc = ("meeting_places", index)
             terms = ", ".join(f"{t.start}–{t.until}" for t in place.terms)
 
-            def in_terms(day):
-                return any(term.start <= day <= term.until for term in place.terms)
+            def in_terms(day, terms=place.terms):
+                return any(term.start <= day <= term.until for term in terms)
 
             for number, activity in enumerate(place.programme):
                 for position, day in enumerate(activity.cancelled):
-                    where = loc + ("programme", number, "cancelled", position)
+                    where = (*loc, "programme", number, "cancelled", position)
                     if day.weekday() != activity.day_index:
                         self.problem(
                             source,
@@ -446,7 +446,7 @@ class _Linker:
                 if not (in_terms(closure.date) or in_terms(closure.last)):
                     self.problem(
                         source,
-                        loc + ("exceptions", number, "date"),
+                        (*loc, "exceptions", number, "date"),
                         "outside_terms",
                         value=closure.date.isoformat(),
                         terms=terms,

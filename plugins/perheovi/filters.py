@@ -15,9 +15,8 @@ import phonenumbers
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 
-from . import i18n
 from . import hours as hours_engine
-from . import programme
+from . import i18n, programme
 from .hours import day_groups
 from .taxonomy import CATEGORIES, GROUPS, TARGET_GROUPS
 

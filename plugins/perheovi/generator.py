@@ -20,8 +20,8 @@ from .loader import check_catalogue
 from .pages import SitePage, catalogue_pages, content_pages
 from .paths import coverage, coverage_columns, gaps
 from .sitemap import opensearch_xml, sitemap_xml
-from .vendor import MissingNodeModules, vendored_files
 from .taxonomy import CATEGORIES
+from .vendor import MissingNodeModules, vendored_files
 
 
 def accessibility_settings(settings) -> dict:
@@ -89,7 +89,7 @@ def render_pages(env, pages, common: dict, translations: dict, emit) -> None:
 
 
 PAGES_PER_TASK = 200
-_RUNNING: "PerheoviGenerator | None" = None  # the generator whose tasks forked workers run
+_RUNNING: PerheoviGenerator | None = None  # the generator whose tasks forked workers run
 
 
 def _run_task(task) -> None:
@@ -156,7 +156,7 @@ class PerheoviGenerator(Generator):
             for task in tasks:
                 self._run(task)
         else:
-            global _RUNNING
+            global _RUNNING  # noqa: PLW0603 -- forked workers inherit the generator, unpickled
             _RUNNING = self
             with multiprocessing.get_context("fork").Pool(processes) as pool:
                 for _ in pool.imap_unordered(_run_task, tasks):

@@ -9,14 +9,14 @@ into real instants with zoneinfo, so spans are right across daylight-saving chan
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
 
 from .builddate import HELSINKI
 from .values import Interval
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 DAY = 24 * 60
 
 # Holidays come from the `holidays` library (public holidays, with Midsummer Eve and Christmas
@@ -47,7 +47,7 @@ def holiday_slugs(year: int) -> dict[dt.date, str]:
 @lru_cache(maxsize=1)
 def public_holidays() -> tuple[str, ...]:
     """The public holidays' names, as a catalogue writes them ("midsummer-eve")."""
-    return tuple(sorted(set(_slug(n) for n in _public(2026).values())))
+    return tuple(sorted({_slug(n) for n in _public(2026).values()}))
 
 
 def holiday_names() -> tuple[str, ...]:

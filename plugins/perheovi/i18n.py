@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import io
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pycountry
@@ -61,12 +61,12 @@ def language_from_environment(environ) -> str:
     return "en"
 
 
-@lru_cache(maxsize=None)
+@cache
 def locale(lang: str) -> Locale:
     return Locale.parse(_LOCALES.get(lang, lang))
 
 
-@lru_cache(maxsize=None)
+@cache
 def day_names(lang: str, width: str = "wide") -> tuple[str, ...]:
     """Monday first, in `lang`: ("maanantai", …) or with width="abbreviated" ("ma", …)."""
     names = get_day_names(width, context="stand-alone", locale=locale(lang))
@@ -92,7 +92,7 @@ def clock_pattern(lang: str) -> str:
     return locale(lang).datetime_skeletons["Hm"].pattern
 
 
-@lru_cache(maxsize=None)
+@cache
 def day_names_in_sentence(lang: str) -> tuple[str, ...]:
     """Weekday names as used inside a sentence: "maanantaina" (fi), "måndag", "Monday"."""
     names = get_day_names("wide", context="format", locale=locale(lang))
@@ -123,7 +123,7 @@ _MORE_LANGUAGE_NAMES = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def language_name(code: str, lang: str) -> str:
     """The name of language `code` in the page language, from Babel's CLDR data."""
     if code in _MORE_LANGUAGE_NAMES:
@@ -135,7 +135,7 @@ def language_name(code: str, lang: str) -> str:
     return found.name if found else code
 
 
-@lru_cache(maxsize=None)
+@cache
 def own_language_name(lang: str) -> str:
     """ "suomi", "svenska", "English": how the language switcher names each language."""
     return Locale.parse(lang).get_display_name(lang)

@@ -9,6 +9,7 @@ No I/O here: `loader.py` reads files, `catalogue.py` links the records across fi
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import Annotated
 
 from pydantic import (
@@ -35,8 +36,8 @@ from .values import (
     IntervalValue,
     Language,
     Latitude,
-    LongText,
     Longitude,
+    LongText,
     MunicipalityCode,
     Phone,
     PostalCode,
@@ -224,7 +225,7 @@ class Hours(Record):
 
 def _check_no_overlap(ranges: list[tuple[dt.date, dt.date]], what: str) -> None:
     ordered = sorted(ranges)
-    for (start, end), (next_start, next_end) in zip(ordered, ordered[1:]):
+    for (start, end), (next_start, next_end) in itertools.pairwise(ordered):
         if next_start <= end:
             raise fail(
                 "dates_overlap",
@@ -244,7 +245,7 @@ def _check_weekly(weekly: dict) -> None:
                 )
             seen[day] = spec
         ordered = sorted(intervals)
-        for first, second in zip(ordered, ordered[1:]):
+        for first, second in itertools.pairwise(ordered):
             if second.start < first.end:
                 raise fail(
                     "overlapping_intervals",

@@ -76,7 +76,7 @@ _5_LL = re.compile(r"ll$")
 _5_CVC = re.compile("^" + _C + _v + "[^aeiouwxy]$")
 
 
-def stem(w: str) -> str:  # noqa: C901 - kept as one function to mirror lunr.js exactly
+def stem(w: str) -> str:
     if len(w) < 3:
         return w
     first = w[0]

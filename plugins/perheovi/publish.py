@@ -58,8 +58,8 @@ def _swap(staging: Path, output: Path) -> None:
 
 def _snapshot(paths) -> dict[str, float]:
     state = {}
-    for root in paths:
-        root = Path(root)
+    for name in paths:
+        root = Path(name)
         files = [root] if root.is_file() else root.rglob("*") if root.is_dir() else []
         for path in files:
             if path.is_file() and "__pycache__" not in path.parts:

@@ -18,7 +18,7 @@ import json
 import re
 import sys
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import lunr
@@ -29,8 +29,8 @@ from lunr.tokenizer import SEPARATOR_CHARS, Tokenizer
 
 from . import porter
 from .filters import phone_display
-from .i18n import clock
 from .hours import day_groups
+from .i18n import clock
 from .taxonomy import CATEGORIES
 
 STORE_CHUNK = 40  # documents per store file: the first search fetches only the chunks it shows
@@ -64,7 +64,7 @@ class LanguagePipeline:
                 terms.extend(self.word_terms(word))
         return terms
 
-    @lru_cache(maxsize=None)
+    @cache  # noqa: B019 -- one pipeline per language, kept for the whole build
     def word_terms(self, word: str) -> tuple[str, ...]:
         pipeline = Pipeline()
         pipeline.add(*self.index_functions)
@@ -96,7 +96,7 @@ def _js_stop_words(source: str, lang: str) -> list[str]:
     return match.group(1).split()
 
 
-@lru_cache(maxsize=None)
+@cache
 def language_pipeline(lang: str, node_modules: str) -> LanguagePipeline:
     if lang == "en":  # lunr's own English pipeline, built into both lunr.py and lunr.js
         return LanguagePipeline(
@@ -145,7 +145,7 @@ class FinnishMorphology:
     def available(self) -> bool:
         return self._voikko is not None
 
-    @lru_cache(maxsize=100_000)
+    @lru_cache(maxsize=100_000)  # noqa: B019 -- one Voikko per build, kept for the whole build
     def words(self, word: str) -> tuple[str, ...]:
         if not self._voikko or len(word) < 4:
             return ()

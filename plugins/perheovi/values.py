@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Annotated, Callable
+from typing import Annotated
 from urllib.parse import urlsplit
 
 import phonenumbers
@@ -124,16 +125,16 @@ class _EnumSchema:
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_ALIASES = {
-    **{
-        name: day
-        for name, day in zip(
-            ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"), DAYS
+    **dict(
+        zip(
+            ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+            DAYS,
+            strict=False,
         )
-    },
-    **{name: day for name, day in zip(("ma", "ti", "ke", "to", "pe", "la", "su"), DAYS)},
-    **{
-        name: day
-        for name, day in zip(
+    ),
+    **dict(zip(("ma", "ti", "ke", "to", "pe", "la", "su"), DAYS, strict=False)),
+    **dict(
+        zip(
             (
                 "maanantai",
                 "tiistai",
@@ -144,9 +145,10 @@ DAY_ALIASES = {
                 "sunnuntai",
             ),
             DAYS,
+            strict=False,
         )
-    },
-    **{name: day for name, day in zip(("mån", "tis", "ons", "tor", "fre", "lör", "sön"), DAYS)},
+    ),
+    **dict(zip(("mån", "tis", "ons", "tor", "fre", "lör", "sön"), DAYS, strict=False)),
 }
 Day = choice(DAYS, "a day of the week", DAY_ALIASES)
 

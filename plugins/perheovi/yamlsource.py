@@ -297,7 +297,7 @@ class _Builder:
         for event in self.events:
             if isinstance(event, yaml.SequenceEndEvent):
                 return items
-            items.append(self.node(event, loc + (len(items),), depth + 1))
+            items.append(self.node(event, (*loc, len(items)), depth + 1))
         return items
 
     def mapping(self, start, loc: PathKey, depth: int) -> dict:
@@ -323,7 +323,7 @@ class _Builder:
                 code = "comma_in_flow_days" if key in _DAY_WORDS else "comma_in_flow_text"
                 self.fail(key_event.start_mark, code, word=key)
                 continue
-            child = loc + (key,)
+            child = (*loc, key)
             if key in result:
                 self.fail(key_event.start_mark, "duplicate_key", key=key, line=keys[child][0])
                 self.node(value_event, _SCRATCH + loc, depth + 1)
