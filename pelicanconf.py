@@ -1,7 +1,5 @@
 """Pelican settings for a perheovi site (local builds; publishconf.py adds the public URL)."""
 
-import os
-
 SITENAME = "perheovi"
 SITEURL = ""  # links are relative, so the site works at any path; publishconf sets the URL
 PATH = "content"
@@ -13,15 +11,10 @@ DEFAULT_LANG = "fi"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["perheovi"]  # always set: left unset, Pelican loads every installed plugin
 
-# perheovi
-PERHEOVI_CATALOGUE = os.environ.get("PERHEOVI_CATALOGUE", "catalogue")
+# perheovi: every PERHEOVI_* setting, its default and what it expects is in
+# plugins/perheovi/settings.py and docs/coordinators.md. PERHEOVI_CATALOGUE,
+# PERHEOVI_SEARCH_SHARD_DOCS and PERHEOVI_PROCESSES can also be set in the environment.
 PERHEOVI_LANGUAGES = ["fi", "sv", "en"]
-# Documents per search shard: a larger catalogue's index is split by area (see search.py).
-PERHEOVI_SEARCH_SHARD_DOCS = int(os.environ.get("PERHEOVI_SEARCH_SHARD_DOCS", "150"))
-# Worker processes for the pages, search and calendars: 0 means one per core.
-PERHEOVI_PROCESSES = int(os.environ.get("PERHEOVI_PROCESSES", "0"))
-# Where the quick-exit button on sensitive pages leads: a neutral page (the weather).
-PERHEOVI_QUICK_EXIT_URL = "https://www.ilmatieteenlaitos.fi/"
 
 # Free-text pages (content/pages/<slug>.<lang>.md) are read by Pelican and written by the
 # perheovi generator in the site's layout; Pelican's blog machinery is switched off.

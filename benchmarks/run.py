@@ -352,6 +352,7 @@ def floor_seconds(catalogue_dir: Path, output: Path) -> tuple[float, int]:
     from perheovi.generator import render_pages, site_context
     from perheovi.loader import load_catalogue
     from perheovi.pages import catalogue_pages
+    from perheovi.settings import read_settings
 
     os.environ["SOURCE_DATE_EPOCH"] = EPOCH
     catalogue = load_catalogue(catalogue_dir)
@@ -364,12 +365,12 @@ def floor_seconds(catalogue_dir: Path, output: Path) -> tuple[float, int]:
     )
     env.filters.update(filters.FILTERS)
     env.globals.update(filters.GLOBALS)
-    settings = {"PERHEOVI_ACCESSIBILITY": _settings()["PERHEOVI_ACCESSIBILITY"]}
+    settings = read_settings(_settings(), {})
     translations = {
         lang: i18n.load_translations(ROOT / "theme" / "translations", lang) for lang in LANGUAGES
     }
     pages = catalogue_pages(catalogue)
-    common = site_context(catalogue, settings, LANGUAGES)
+    common = site_context(catalogue, settings, "")
     del gettext
     written = 0
 

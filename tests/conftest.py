@@ -59,7 +59,7 @@ LANGUAGES = ("fi", "sv", "en")
 
 
 def build_site(
-    output: Path, settings: str = "pelicanconf.py", **env
+    output: Path, settings: str = "pelicanconf.py", *options: str, **env
 ) -> subprocess.CompletedProcess:
     environment = dict(os.environ, SOURCE_DATE_EPOCH=BUILD_EPOCH, **env)
     return subprocess.run(
@@ -72,6 +72,7 @@ def build_site(
             settings,
             "--output",
             str(output),
+            *options,
         ],
         cwd=ROOT,
         env=environment,

@@ -102,15 +102,24 @@ def test_report_lists_stale_entries_missing_translations_and_hourless_services(c
     assert any(
         f'service "{untranslated.name.fi}" has no Swedish text for: name' in line for line in lines
     )
-    assert all(re.match(r"^catalogue/[\w/-]+\.yaml:\d+:1: ", line) for line in lines)
-    assert "thing(s) to check" in result.stderr
+    *findings, summary = lines
+    assert all(re.match(r"^catalogue/[\w/-]+\.yaml:\d+:1: ", line) for line in findings)
+    assert summary == f"{len(findings)} thing(s) to check; the catalogue is still valid."
 
 
 def test_report_months_are_configurable_and_github_format_gives_warnings():
     loose = report(str(SAMPLE), "--months", "60").stdout
     assert "was last checked" not in loose
-    github = report(str(SAMPLE), "--format", "github").stdout.splitlines()
+    *github, summary = report(str(SAMPLE), "--format", "github").stdout.splitlines()
     assert github and all(line.startswith("::warning file=catalogue/") for line in github)
+    assert summary.endswith("thing(s) to check; the catalogue is still valid.")
+
+
+def test_report_strict_fails_on_any_finding_and_passes_without():
+    assert report(str(SAMPLE), "--strict").returncode == 1
+    assert report(str(SAMPLE), "--strict", "--months", "600").returncode == 0
+    assert report("coverage", str(SAMPLE), "--strict").returncode == 1
+    assert report("coverage", str(SAMPLE)).returncode == 0
 
 
 # --- report an error -------------------------------------------------------------------------

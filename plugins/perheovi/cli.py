@@ -57,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
         help="freshness: entries not reviewed for this many months (12)",
     )
     report.add_argument("--lang", choices=["fi", "sv", "en"])
+    report.add_argument(
+        "--strict", action="store_true", help="exit 1 when the report finds anything"
+    )
     owners = commands.add_parser(
         "codeowners",
         help="print (or --write) .github/CODEOWNERS from the owners fields of the catalogue",
@@ -74,6 +77,11 @@ def _parser() -> argparse.ArgumentParser:
         help="Pelican settings (publishconf.py for the public site)",
     )
     build.add_argument("--output", default="output", help="the output folder")
+    build.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail (exit 1, the last good site kept) when the build logs any warning",
+    )
     serve = commands.add_parser("serve", help="build, serve on localhost and rebuild on changes")
     serve.add_argument("--settings", default="pelicanconf.py")
     serve.add_argument("--port", type=int, default=8000)
@@ -107,8 +115,8 @@ def freshness_report(catalogue, args, translate) -> int:
             if args.format == "github"
             else f"{item.path}:{item.line}:{item.column}: {item.message(translate)}"
         )
-    print(translate(SUMMARY_WARNINGS).format(count=len(found)), file=sys.stderr)
-    return 0
+    print(translate(SUMMARY_WARNINGS).format(count=len(found)))
+    return 1 if found and args.strict else 0
 
 
 def coverage_report(catalogue, args) -> int:
@@ -129,13 +137,18 @@ def coverage_report(catalogue, args) -> int:
         writer.writerows(rows)
         return 0
     width = max(len(h) for h in header)
-    names = [row[0] for row in rows]
-    print(" " * width + "  " + "  ".join(f"{name[:10]:>10}" for name in names))
+    widths = [max(len(str(value)) for value in row) for row in rows]  # whole names
+    print(
+        " " * width
+        + "  "
+        + "  ".join(f"{row[0]:>{w}}" for row, w in zip(rows, widths, strict=True))
+    )
     for index, key in enumerate(header[1:], 1):
-        print(f"{key:<{width}}  " + "  ".join(f"{row[index]:>10}" for row in rows))
+        cells = "  ".join(f"{row[index]:>{w}}" for row, w in zip(rows, widths, strict=True))
+        print(f"{key:<{width}}  {cells}")
     missing = sum(row.count("none") for row in rows)
     print(f"{missing} gap(s): a municipality with nothing for a basic service or a path step")
-    return 0
+    return 1 if missing and args.strict else 0
 
 
 def codeowners(args: argparse.Namespace) -> int:
@@ -175,7 +188,7 @@ def schema(args: argparse.Namespace) -> int:
 def build(args: argparse.Namespace) -> int:
     from .publish import build as build_site
 
-    return 0 if build_site(args.settings, args.output) else 1
+    return 0 if build_site(args.settings, args.output, strict=args.strict) else 1
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -216,7 +229,7 @@ def check(args: argparse.Namespace) -> int:
                 if args.format == "github"
                 else problem.render(translate)
             )
-        print(translate(SUMMARY_PROBLEMS).format(count=len(problems)), file=sys.stderr)
+        print(translate(SUMMARY_PROBLEMS).format(count=len(problems)))
         return 1
     print(translate(SUMMARY_OK).format(path=args.catalogue, **catalogue.counts()))
     return 0

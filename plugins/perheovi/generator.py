@@ -10,55 +10,41 @@ import multiprocessing
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from pelican.generators import Generator
 
-from . import filters, i18n
+from . import filters, i18n, log
 from .builddate import build_date
 from .calendars import programme_calendar
 from .loader import check_catalogue
 from .pages import SitePage, catalogue_pages, content_pages
 from .paths import coverage, coverage_columns, gaps
+from .settings import Settings, SettingsError, read_settings
 from .sitemap import opensearch_xml, sitemap_xml
 from .taxonomy import CATEGORIES
 from .vendor import MissingNodeModules, vendored_files
 
 
-def accessibility_settings(settings) -> dict:
-    """PERHEOVI_ACCESSIBILITY with its dates parsed and phone numbers normalised (E.164)."""
-    import datetime as dt
-
-    from .values import normalise_phone
-
-    values = dict(settings.get("PERHEOVI_ACCESSIBILITY", {}))
-    for key in ("prepared", "reviewed"):
-        values[f"{key}_date"] = dt.date.fromisoformat(values[key])
-    for key in ("feedback_phone", "authority_phone"):
-        values[f"{key}_e164"] = normalise_phone(values[key]) if values.get(key) else None
-    return values
-
-
-def site_context(catalogue, settings, languages) -> dict:
+def site_context(catalogue, settings: Settings, site_url: str) -> dict:
     """What every page's template sees, whatever its language."""
     today = build_date()
     return {
         "catalogue": catalogue,
         "region": catalogue.region,
         "categories": CATEGORIES,
-        "languages": languages,
-        "language_names": {lang: i18n.own_language_name(lang) for lang in languages},
+        "languages": settings.LANGUAGES,
+        "language_names": {lang: i18n.own_language_name(lang) for lang in settings.LANGUAGES},
         "build_date": today,
         "open_now_horizon": filters.open_now_horizon(today),
-        "site_url": settings.get("SITEURL", ""),
-        "accessibility": accessibility_settings(settings),
-        "quick_exit_url": settings.get(
-            "PERHEOVI_QUICK_EXIT_URL", "https://www.ilmatieteenlaitos.fi/"
-        ),
+        "site_url": site_url,
+        "accessibility": settings.ACCESSIBILITY,
+        "quick_exit_url": settings.QUICK_EXIT_URL,
         "coverage": coverage(catalogue),
         "coverage_columns": coverage_columns(catalogue),
         "report_errors": {
-            "mode": settings.get("PERHEOVI_REPORT_ERRORS", "email"),
-            "repository": settings.get("PERHEOVI_REPOSITORY", ""),
+            "mode": settings.REPORT_ERRORS,
+            "repository": settings.REPOSITORY,
             "email": catalogue.region.coordinator.email,
         },
     }
@@ -101,29 +87,36 @@ def add_generator(pelican):
     return PerheoviGenerator
 
 
+def _stop(lines: list[str], summary: str) -> NoReturn:
+    """The build's answer to a mistake: every message, one summary, no traceback.
+
+    Printed, not logged: they are the answer even with Pelican's --quiet."""
+    for line in lines:
+        print(line, file=sys.stderr)
+    print(summary, file=sys.stderr)
+    sys.exit(1)
+
+
 class PerheoviGenerator(Generator):
     def generate_context(self):
-        directory = Path(self.settings.get("PERHEOVI_CATALOGUE", "catalogue"))
-        catalogue, problems = check_catalogue(directory)
-        if problems:  # printed, not logged: they are the build's answer, even with --quiet
-            for problem in problems:
-                print(problem.render(), file=sys.stderr)
-            print(
-                f"{len(problems)} problem(s) in the catalogue; nothing was written.",
-                file=sys.stderr,
-            )
-            sys.exit(1)  # like `perheovi check`: the messages, no traceback
-        self.catalogue = catalogue
-        self.node_modules = self.settings.get("PERHEOVI_NODE_MODULES", "node_modules")
+        log.start_counting()
         try:
-            self.vendored = vendored_files(
-                Path(self.node_modules),
-                self.settings.get("PERHEOVI_LANGUAGES", i18n.SITE_LANGUAGES),
+            self.site_settings = read_settings(self.settings, os.environ)
+        except SettingsError as error:
+            _stop(error.problems, f"{len(error.problems)} problem(s) in the settings.")
+        catalogue, problems = check_catalogue(Path(self.site_settings.CATALOGUE))
+        if problems:
+            _stop(
+                [problem.render() for problem in problems],
+                f"{len(problems)} problem(s) in the catalogue; nothing was written.",
             )
+        self.catalogue = catalogue
+        self.node_modules = self.site_settings.NODE_MODULES
+        self.languages = tuple(self.site_settings.LANGUAGES)
+        try:
+            self.vendored = vendored_files(Path(self.node_modules), self.languages)
         except MissingNodeModules as error:
-            print(f"perheovi: {error}", file=sys.stderr)
-            sys.exit(1)
-        self.languages = tuple(self.settings.get("PERHEOVI_LANGUAGES", i18n.SITE_LANGUAGES))
+            _stop([f"perheovi: {error}"], "Nothing was written.")
         translations_dir = Path(self.theme) / "translations"
         self.translations = {
             lang: i18n.load_translations(translations_dir, lang) for lang in self.languages
@@ -132,13 +125,12 @@ class PerheoviGenerator(Generator):
             self.context.get("pages", []) + self.context.get("hidden_pages", [])
         )
         for path, step, municipality in gaps(catalogue):
-            print(
-                f"perheovi: gap: path {path}, step {step}: nothing for a family in {municipality}",
-                file=sys.stderr,
+            log.logger.warning(
+                "gap: path %s, step %s: nothing for a family in %s", path, step, municipality
             )
         self.env.filters.update(filters.FILTERS)
         self.env.globals.update(filters.GLOBALS)
-        self.common = site_context(catalogue, self.settings, self.languages)
+        self.common = site_context(catalogue, self.site_settings, self.settings.get("SITEURL", ""))
 
     def generate_output(self, writer):
         """The pages, search indexes and calendars as independent tasks, on every core.
@@ -151,7 +143,7 @@ class PerheoviGenerator(Generator):
             tasks += [
                 ("pages", (lang, start)) for start in range(0, len(self.pages), PAGES_PER_TASK)
             ]
-        processes = int(self.settings.get("PERHEOVI_PROCESSES") or os.cpu_count() or 1)
+        processes = self.site_settings.PROCESSES or os.cpu_count() or 1
         if processes == 1 or len(tasks) == 1:
             for task in tasks:
                 self._run(task)
@@ -163,6 +155,9 @@ class PerheoviGenerator(Generator):
                     pass
         self._write_vendored()
         self._write_site_files(writer)
+        warnings = log.warnings_so_far()
+        if warnings and self.site_settings.STRICT:
+            _stop([], f"{warnings} warning(s) and --strict: the site was not published.")
 
     def _run(self, task) -> None:
         kind, argument = task
@@ -190,7 +185,7 @@ class PerheoviGenerator(Generator):
             self.translations[lang].gettext,
             self.node_modules,
             search.FinnishMorphology() if lang == "fi" else None,
-            self.settings.get("PERHEOVI_SEARCH_SHARD_DOCS") or search.SHARD_DOCS,
+            self.site_settings.SEARCH_SHARD_DOCS,
         )
         for name, content in files.items():
             self._write(f"{lang}/search/{name}", content)

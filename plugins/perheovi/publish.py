@@ -20,7 +20,10 @@ from pathlib import Path
 WATCHED = ("catalogue", "content", "theme", "plugins", "pelicanconf.py", "publishconf.py")
 
 
-def build(settings: str = "pelicanconf.py", output: str | Path = "output") -> bool:
+def build(
+    settings: str = "pelicanconf.py", output: str | Path = "output", *, strict: bool = False
+) -> bool:
+    """True when the site was built and swapped in; with `strict`, any warning fails it."""
     output = Path(output).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-", dir=output.parent))
@@ -34,6 +37,7 @@ def build(settings: str = "pelicanconf.py", output: str | Path = "output") -> bo
         str(staging),
         "--delete-output-directory",
         "--quiet",
+        *(["--extra-settings", "PERHEOVI_STRICT=true"] if strict else []),
     ]
     try:
         result = subprocess.run(command)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -31,6 +30,7 @@ from . import porter
 from .filters import phone_display
 from .hours import day_groups
 from .i18n import clock
+from .log import logger
 from .taxonomy import CATEGORIES
 
 STORE_CHUNK = 40  # documents per store file: the first search fetches only the chunks it shows
@@ -135,15 +135,10 @@ class FinnishMorphology:
             self._voikko = libvoikko.Voikko("fi")
         except Exception:  # libvoikko missing or no dictionary: search still works, less well
             self._voikko = None
-            print(
-                "perheovi: Voikko is not installed (apt-get install libvoikko1 voikko-fi); "
-                "Finnish compound words are indexed whole.",
-                file=sys.stderr,
+            logger.warning(
+                "Voikko is not installed (apt-get install libvoikko1 voikko-fi); "
+                "Finnish compound words are indexed whole."
             )
-
-    @property
-    def available(self) -> bool:
-        return self._voikko is not None
 
     @lru_cache(maxsize=100_000)  # noqa: B019 -- one Voikko per build, kept for the whole build
     def words(self, word: str) -> tuple[str, ...]:

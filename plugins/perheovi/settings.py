@@ -1,0 +1,175 @@
+"""The site's own settings (every `PERHEOVI_*` in pelicanconf.py), checked like the catalogue.
+
+One small model holds each setting's type, default and what it means, so a wrong value is told
+in plain words naming the setting and what it expected, all at once, instead of a `KeyError`
+deep in a template. The defaults live here and nowhere else. Three settings can also come from
+the environment (CI and the benchmark set them without editing pelicanconf.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .values import normalise_phone
+
+PREFIX = "PERHEOVI_"
+FROM_ENVIRONMENT = ("CATALOGUE", "SEARCH_SHARD_DOCS", "PROCESSES")
+# Read by publishconf.py itself, not a setting of the plugin.
+NOT_SETTINGS = {"PERHEOVI_SITEURL"}
+
+
+class SettingsError(Exception):
+    """Settings that cannot be used; `problems` lists each one as a sentence."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+def _phone(text: str) -> str:
+    if normalise_phone(text) is None:
+        raise ValueError("not a phone number")
+    return text
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Translated = Annotated[
+    dict[Literal["fi", "sv", "en"], str],
+    Field(description='a text in each language, e.g. {"fi": "…", "sv": "…", "en": "…"}'),
+]
+
+
+class Accessibility(_Strict):
+    """The accessibility statement (Act on the Provision of Digital Services 306/2019)."""
+
+    status: Literal["full", "partial", "none"] = Field(
+        description='how far the site meets WCAG 2.1 AA: "full", "partial" or "none"'
+    )
+    prepared: dt.date = Field(
+        description="the date the statement was first prepared, e.g. 2026-11-01"
+    )
+    reviewed: dt.date = Field(description="the date the statement was last reviewed")
+    method: Literal["self-assessment", "audit"] = Field(
+        description='how the accessibility was assessed: "self-assessment" or "audit"'
+    )
+    auditor: str = Field("", description="who audited the site, when the method is audit")
+    feedback_email: str = Field(description="the address where visitors report problems")
+    feedback_phone: str = Field("", description="a phone number for the same, or nothing")
+    known_issues: list[Translated] = Field(
+        default_factory=list,
+        description='what is not accessible yet: a list of {"fi": …, "sv": …, "en": …} texts',
+    )
+    authority_url: str = Field(
+        "https://www.saavutettavuusvaatimukset.fi",
+        description="the supervisory authority's web address",
+    )
+    authority_email: str = Field(
+        "saavutettavuus@traficom.fi", description="the supervisory authority's email address"
+    )
+    authority_phone: str = Field(
+        "029 534 5000", description="the supervisory authority's phone number"
+    )
+
+    @field_validator("feedback_phone", "authority_phone")
+    @classmethod
+    def _phone_numbers(cls, value: str) -> str:
+        return _phone(value) if value else value
+
+    @property
+    def feedback_phone_e164(self) -> str | None:
+        return normalise_phone(self.feedback_phone) if self.feedback_phone else None
+
+    @property
+    def authority_phone_e164(self) -> str | None:
+        return normalise_phone(self.authority_phone) if self.authority_phone else None
+
+
+class Settings(_Strict):
+    """Every PERHEOVI_* setting, named without the prefix."""
+
+    CATALOGUE: str = Field("catalogue", description="the catalogue folder")
+    LANGUAGES: list[Literal["fi", "sv", "en"]] = Field(
+        ["fi", "sv", "en"],
+        min_length=1,
+        description='the site languages, Finnish first, e.g. ["fi", "sv", "en"]',
+    )
+    SEARCH_SHARD_DOCS: int = Field(
+        150, ge=1, description="how many entries one search file may hold (a whole number)"
+    )
+    PROCESSES: int = Field(
+        0, ge=0, description="worker processes for the build, 0 for one per core"
+    )
+    QUICK_EXIT_URL: str = Field(
+        "https://www.ilmatieteenlaitos.fi/",
+        pattern=r"^https://\S+$",
+        description="the https:// address of a neutral page the quick-exit button leads to",
+    )
+    ACCESSIBILITY: Accessibility = Field(description="the accessibility statement's facts")
+    REPOSITORY: str = Field("", description="the catalogue repository's https:// address")
+    REPORT_ERRORS: Literal["issue", "email"] = Field(
+        "email",
+        description='what "report an error" does: "issue" (in REPOSITORY) or "email"',
+    )
+    NODE_MODULES: str = Field("node_modules", description="where npm installed the packages")
+    STRICT: bool = Field(False, description="true to fail the build on any warning")
+
+    @field_validator("LANGUAGES")
+    @classmethod
+    def _finnish_first(cls, languages: list[str]) -> list[str]:
+        if languages[0] != "fi" or len(set(languages)) != len(languages):
+            raise ValueError("Finnish first, each language once")
+        return languages
+
+
+def read_settings(pelican_settings: dict, environ: dict[str, str]) -> Settings:
+    """The PERHEOVI_* settings of a Pelican settings dict, or SettingsError with every problem."""
+    values = {
+        key.removeprefix(PREFIX): value
+        for key, value in pelican_settings.items()
+        if key.startswith(PREFIX) and key not in NOT_SETTINGS
+    }
+    from_environment = {name for name in FROM_ENVIRONMENT if environ.get(PREFIX + name)}
+    for name in from_environment:
+        values[name] = environ[PREFIX + name]
+    try:
+        return Settings.model_validate(values)
+    except ValidationError as error:
+        problems = [_problem(item, from_environment) for item in error.errors()]
+        raise SettingsError(problems) from None
+
+
+def _problem(item, from_environment: set[str]) -> str:
+    location = [str(part) for part in item["loc"]]
+    name = PREFIX + location[0] + "".join(f"[{part!r}]" for part in location[1:])
+    if item["type"] == "extra_forbidden":
+        known = list(Settings.model_fields) if len(location) == 1 else Accessibility.model_fields
+        close = difflib.get_close_matches(location[-1], list(known), n=1)
+        hint = (
+            f' (did you mean "{PREFIX if len(location) == 1 else ""}{close[0]}"?)' if close else ""
+        )
+        return f"setting {name}: there is no such setting{hint}"
+    expected = _description(location)
+    if item["type"] == "missing":
+        return f"setting {name} is missing: expected {expected}"
+    source = " (from the environment)" if location[0] in from_environment else ""
+    return f"setting {name} = {item['input']!r}{source} cannot be used: expected {expected}"
+
+
+def _description(location: list[str]) -> str:
+    model: type[BaseModel] = Settings
+    description = ""
+    for part in location:
+        field = model.model_fields.get(part)
+        if field is None:
+            break
+        description = field.description or description
+        if isinstance(field.annotation, type) and issubclass(field.annotation, BaseModel):
+            model = field.annotation
+    return description
