@@ -64,8 +64,18 @@ system-deps: build-deps
 check: $(STAMP)
 	$(BIN)/perheovi check catalogue
 
-test: $(STAMP) $(NODE) system-deps
+# ruff (lint and format), mypy and the catalogue's JSON Schemas: the hooks of
+# .pre-commit-config.yaml over every tracked file, with the locked tools, nothing downloaded.
+lint: $(STAMP)
+	PRE_COMMIT_HOME=$(CURDIR)/.cache/pre-commit $(BIN)/pre-commit run --all-files --show-diff-on-failure
+
+# The whole suite: lint, then every test (real Chromium, the Nu Html Checker).
+test: $(STAMP) $(NODE) system-deps lint
 	$(BIN)/python -m pytest
+
+# Every test that needs neither Chromium nor Java (pytest marker `browser`), for a quick loop.
+test-fast: $(STAMP) $(NODE) build-deps
+	$(BIN)/python -m pytest -m "not browser"
 
 # Build the sample site into output/ (atomically: a failing build keeps the last good site).
 html: $(STAMP) $(NODE) build-deps

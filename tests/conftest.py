@@ -180,6 +180,16 @@ def report_figure(text: str) -> None:
     FIGURES.append(text)
 
 
+def pytest_collection_modifyitems(items):
+    """Mark tests by what they need, from their fixtures: `make test-fast` leaves out `browser`."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & {"browser", "site_url", "open_page", "broken_url"}:
+            item.add_marker(pytest.mark.browser)
+        if "site" in fixtures:
+            item.add_marker(pytest.mark.site)
+
+
 def pytest_terminal_summary(terminalreporter):
     if FIGURES:
         terminalreporter.section("perheovi figures")

@@ -145,6 +145,7 @@ def test_keyboard_walk_covered_every_kind_of_page(sweep, site):
     assert all(int(stops[0]) >= 4 for stops in walked.values())
 
 
+@pytest.mark.browser  # Java: the Nu Html Checker
 def test_nu_html_checker_finds_no_error_on_any_page(site):
     files = sorted(site.root.rglob("*.html"))
     errors = gates.nu_html_checker(files)

@@ -48,6 +48,7 @@ def test_axe_catches_a_missing_alt_text_and_low_contrast(open_page):
     assert "image-alt" in found and "color-contrast" in found
 
 
+@pytest.mark.browser  # Java: the Nu Html Checker
 def test_nu_checker_catches_duplicate_ids_and_misnested_tags():
     errors = gates.nu_html_checker([BROKEN / "vnu.html"])
     messages = " ".join(m for found in errors.values() for m in found)
