@@ -362,9 +362,6 @@ def build_index(docs: list[dict], pipeline: LanguagePipeline) -> dict:
     return builder.build().serialize()
 
 
-SHARD_DOCS = 150  # documents per shard (a service serving several of its towns counts once)
-
-
 @dataclass
 class Shard:
     """Part of a language's index: the region-wide documents (shard 0) or some towns' own."""
@@ -373,12 +370,14 @@ class Shard:
     docs: list[dict]
 
 
-def shards(docs: list[dict], municipalities: list[str], limit: int = SHARD_DOCS) -> list[Shard]:
+def shards(docs: list[dict], municipalities: list[str], limit: int) -> list[Shard]:
     """Split the documents so that a search in one town fetches two shards, not the country.
 
     Shard 0 holds what serves the whole region (digital services, crisis lines, providers);
     the rest hold the towns in catalogue order, packed while they stay within `limit`
-    documents. A catalogue that fits within `limit` altogether stays one shard."""
+    documents (a service serving several of its towns counts once; the setting
+    PERHEOVI_SEARCH_SHARD_DOCS). A catalogue that fits within `limit` altogether stays one
+    shard."""
     if len(docs) <= limit:
         return [Shard(list(municipalities), docs)]
     everywhere = [doc for doc in docs if doc["kind"] == "provider" or "region" in doc["area"]]
@@ -407,7 +406,7 @@ def search_files(
     translate,
     node_modules: str,
     morphology: FinnishMorphology | None,
-    shard_docs: int = SHARD_DOCS,
+    shard_docs: int,
 ) -> dict[str, str]:
     """The files of one language's search, by file name: index.json says which shard serves
     which town; shard-N.json holds a lunr index, and shard-N-M.json the results it shows."""
