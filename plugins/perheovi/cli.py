@@ -199,9 +199,10 @@ def serve(args: argparse.Namespace) -> int:
 
 
 def _translate(lang: str | None):
-    from .i18n import checker_translations, language_from_environment
+    from .i18n import language_from_environment
+    from .problems import messages
 
-    return checker_translations(lang or language_from_environment(os.environ)).gettext
+    return messages(lang or language_from_environment(os.environ))
 
 
 def github_annotation(level: str, problem, translate) -> str:
@@ -222,7 +223,7 @@ def github_annotation(level: str, problem, translate) -> str:
 def check(args: argparse.Namespace) -> int:
     catalogue, problems = check_catalogue(args.catalogue)
     translate = _translate(args.lang)
-    if problems:
+    if problems or catalogue is None:
         for problem in problems:
             print(
                 github_annotation("error", problem, translate)

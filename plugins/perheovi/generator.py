@@ -79,6 +79,7 @@ _RUNNING: PerheoviGenerator | None = None  # the generator whose tasks forked wo
 
 
 def _run_task(task) -> None:
+    assert _RUNNING is not None, "set before the workers are forked"
     _RUNNING._run(task)
 
 

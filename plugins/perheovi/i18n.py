@@ -12,6 +12,7 @@ import gettext
 import io
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Literal
 
 import pycountry
 from babel import Locale
@@ -67,7 +68,9 @@ def locale(lang: str) -> Locale:
 
 
 @cache
-def day_names(lang: str, width: str = "wide") -> tuple[str, ...]:
+def day_names(
+    lang: str, width: Literal["wide", "abbreviated", "short", "narrow"] = "wide"
+) -> tuple[str, ...]:
     """Monday first, in `lang`: ("maanantai", …) or with width="abbreviated" ("ma", …)."""
     names = get_day_names(width, context="stand-alone", locale=locale(lang))
     return tuple(names[index] for index in range(7))
@@ -138,4 +141,4 @@ def language_name(code: str, lang: str) -> str:
 @cache
 def own_language_name(lang: str) -> str:
     """ "suomi", "svenska", "English": how the language switcher names each language."""
-    return Locale.parse(lang).get_display_name(lang)
+    return Locale.parse(lang).get_display_name(lang) or lang

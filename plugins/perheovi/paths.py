@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .model import Step
 from .taxonomy import BASIC_CATEGORIES
 
 LOCAL, REGION, NONE = "local", "region", "none"
@@ -17,7 +18,7 @@ LOCAL, REGION, NONE = "local", "region", "none"
 
 @dataclass
 class ResolvedStep:
-    step: object
+    step: Step
     services: list = field(default_factory=list)
     meanwhile: list = field(default_factory=list)
     alternatives: list = field(default_factory=list)  # when nothing else is found

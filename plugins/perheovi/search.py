@@ -85,15 +85,21 @@ Pipeline.register_function(_ascii_trimmer, "trimmer-ascii")
 
 
 def _js_string(source: str, name: str) -> str:
-    match = re.search(rf'{re.escape(name)}\s*=\s*"((?:[^"\\]|\\.)*)"', source)
-    return match.group(1).encode("latin-1", "backslashreplace").decode("unicode_escape")
+    text = _found(rf'{re.escape(name)}\s*=\s*"((?:[^"\\]|\\.)*)"', source)
+    return text.encode("latin-1", "backslashreplace").decode("unicode_escape")
 
 
 def _js_stop_words(source: str, lang: str) -> list[str]:
-    match = re.search(
-        rf"lunr\.{lang}\.stopWordFilter = lunr\.generateStopWordFilter\('([^']*)'", source
-    )
-    return match.group(1).split()
+    pattern = rf"lunr\.{lang}\.stopWordFilter = lunr\.generateStopWordFilter\('([^']*)'"
+    return _found(pattern, source).split()
+
+
+def _found(pattern: str, source: str) -> str:
+    """What lunr-languages' source defines; its layout is pinned by package-lock.json."""
+    match = re.search(pattern, source)
+    if match is None:
+        raise RuntimeError(f"lunr-languages no longer matches {pattern!r}: update search.py")
+    return match.group(1)
 
 
 @cache
@@ -118,7 +124,7 @@ def language_pipeline(lang: str, node_modules: str) -> LanguagePipeline:
         a catalogue repeats its words thousands of times."""
         return token.update(lambda text, metadata=None: stem_word(text))
 
-    stemmer.label = f"stemmer-{lang}"  # the name lunr.js looks its stemmer up by
+    stemmer.label = f"stemmer-{lang}"  # type: ignore[attr-defined]  # lunr.js's name for it
     return LanguagePipeline(lang, (trimmer, stop_words, stemmer), (stemmer,))
 
 
