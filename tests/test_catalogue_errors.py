@@ -190,6 +190,43 @@ def test_phone_numbers_are_normalised_to_e164_and_short_numbers_accepted(minimal
     assert catalogue.region.urgent_help[0].phone == "116117"
 
 
+@pytest.mark.parametrize("number", ["12345", "118", "116 123", "100 22"])
+def test_short_number_not_in_the_list_of_numbers_in_use_is_rejected(minimal, number):
+    quoted = f'"{number}"'
+    minimal.replace("region.yaml", 'phone: "112"', f"phone: {quoted}")
+    assert_only(
+        minimal,
+        f"{where(minimal, 'region.yaml', quoted)}: {quoted} is not a short number in use in "
+        "Finland; short numbers are accepted only when they are in the list of numbers in use "
+        "(112, 116 000, 116 006, 116 016, 116 111, 116 117). Write the full number with its "
+        "area code (e.g. 013 123 4567) or the service number (e.g. 0800 123 456)",
+    )
+
+
+def test_well_formed_number_that_is_not_allocated_is_told_to_be_checked(minimal):
+    # 014 is Central Finland's area code, but its numbers never continue with 0
+    minimal.replace(COUNTY, "number: 040 000 1234", "number: 014 000 4101")
+    assert_only(
+        minimal,
+        f'{where(minimal, COUNTY, "014 000 4101")}: "014 000 4101" is written like a Finnish '
+        "phone number, but no such number seems to be in use; check the number",
+    )
+
+
+def test_short_number_message_in_finnish_names_the_list_and_what_to_write(minimal):
+    from perheovi.i18n import checker_translations
+
+    minimal.replace("region.yaml", 'phone: "112"', 'phone: "12345"')
+    _, found = check_catalogue(minimal.path)
+    message = found[0].message(checker_translations("fi").gettext)
+    assert message == (
+        '"12345" ei ole Suomessa käytössä oleva lyhytnumero; lyhytnumerot hyväksytään vain, '
+        "jos ne ovat käytössä olevien numeroiden luettelossa (112, 116 000, 116 006, 116 016, "
+        "116 111, 116 117). Kirjoita koko numero suuntanumeroineen (esim. 013 123 4567) tai "
+        "palvelunumero (esim. 0800 123 456)"
+    )
+
+
 @pytest.mark.parametrize(
     "url",
     [

@@ -209,13 +209,71 @@ def open_now_horizon(build_date) -> int:
     return int(hours_engine.local_instant(end, 0).timestamp()) // 60
 
 
-@lru_cache(maxsize=65536)
 def phone_display(number: str) -> str:
-    """040 0001234 for ordinary numbers; short service numbers in groups of three (116 117)."""
-    if not number.startswith("+"):
+    """A number the way Finland writes it: 040 123 4567, 09 2525 0111, 0800 147 111, 116 111.
+
+    The catalogue's own grouping is kept when it is tidy (`_tidy_groups`), so a number shows as
+    its owner publishes it (080 005 005); otherwise `_finnish_code` and `_subscriber_groups`
+    group it."""
+    return _display(str(number), getattr(number, "written", ""))
+
+
+@lru_cache(maxsize=65536)
+def _display(number: str, written: str) -> str:
+    if not number.startswith("+"):  # a short number: 112, 116 111
         return " ".join(number[i : i + 3] for i in range(0, len(number), 3))
     parsed = phonenumbers.parse(number)
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+    if parsed.country_code != 358:  # dialled from Finland with the country code
+        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    prefix, subscriber = _finnish_code(parsed)
+    groups = _tidy_groups(written, prefix + subscriber, prefix, parsed) or [
+        prefix,
+        *_subscriber_groups(subscriber),
+    ]
+    return " ".join(groups)
+
+
+def _finnish_code(parsed) -> tuple[str, str]:
+    """The area or service code with its 0 (09, 013, 040, 0800, 020) and the digits after it.
+
+    phonenumbers' code is used, except that a mobile number's code takes one more digit when
+    the rest would start with 0 or run past seven digits (0400 123 456, 0457 123 4567)."""
+    national = phonenumbers.national_significant_number(parsed)
+    length = phonenumbers.length_of_national_destination_code(parsed) or 1
+    mobile = phonenumbers.number_type(parsed) == phonenumbers.PhoneNumberType.MOBILE
+    if mobile and (national[length] == "0" or len(national) - length > 7):
+        length += 1
+    return "0" + national[:length], national[length:]
+
+
+# The digits after the code in groups of three or four, as the Institute for the Languages of
+# Finland recommends (Kielitoimiston ohjepankki, "Puhelinnumerot": 09 1234, 019 123 45,
+# 06 123 456, 02 123 4567, 08 1234 5678, 050 123 4567, 0800 123 4567).
+_SUBSCRIBER_SPLITS = {5: (3, 2), 6: (3, 3), 7: (3, 4), 8: (4, 4), 9: (3, 3, 3), 10: (3, 3, 4)}
+
+
+def _subscriber_groups(digits: str) -> list[str]:
+    groups, start = [], 0
+    for size in _SUBSCRIBER_SPLITS.get(len(digits), (len(digits),)):
+        groups.append(digits[start : start + size])
+        start += size
+    return groups
+
+
+def _tidy_groups(written: str, national: str, prefix: str, parsed) -> list[str] | None:
+    """The catalogue's grouping when it is a tidy Finnish one: the national number (with its 0)
+    in groups of two to five digits separated by spaces (Espoo writes 09 816 31300), and for
+    landlines and mobiles the area code as a group of its own. Service numbers keep any such
+    grouping, since owners group them to be remembered (Nollalinja 080 005 005)."""
+    groups = written.split()
+    if "".join(groups) != national or not all(re.fullmatch("[0-9]{2,5}", g) for g in groups):
+        return None
+    kind = phonenumbers.number_type(parsed)
+    personal = (phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.MOBILE)
+    code = "0" + national[1 : 1 + phonenumbers.length_of_national_destination_code(parsed)]
+    if kind in personal and groups[0] not in (code, prefix):  # 040 000 1234 or 0400 001 234
+        return None
+    return groups
 
 
 def tel_href(number: str) -> str:

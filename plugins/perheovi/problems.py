@@ -140,6 +140,15 @@ MESSAGES: dict[str, str] = {
         '"{value}" is not a valid Finnish phone number; write it like 040 123 4567, '
         "013 123 4567 or +358 40 123 4567"
     ),
+    "phone_not_in_use": N_(
+        '"{value}" is written like a Finnish phone number, but no such number seems to be in '
+        "use; check the number"
+    ),
+    "short_number_not_in_use": N_(
+        '"{value}" is not a short number in use in Finland; short numbers are accepted only '
+        "when they are in the list of numbers in use ({numbers}). Write the full number with "
+        "its area code (e.g. 013 123 4567) or the service number (e.g. 0800 123 456)"
+    ),
     "bad_url": N_(
         '"{value}" is not a web address; write a full address such as https://example.fi/page'
     ),

@@ -18,8 +18,7 @@ from urllib.parse import urlsplit
 
 import phonenumbers
 import pycountry
-from phonenumbers import shortnumberinfo
-from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic import BeforeValidator, Field, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .problems import suggestion
@@ -306,33 +305,83 @@ DaySpec = Annotated[
 # --- contact details -------------------------------------------------------------------------
 
 
+def _short_numbers() -> dict[str, str]:
+    """The short numbers in use (data/short_numbers.yaml): digits -> the number as published."""
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files(__package__).joinpath("data/short_numbers.yaml").read_text("utf-8")
+    entries = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return {entry["number"].replace(" ", ""): entry["number"] for entry in entries}
+
+
+SHORT_NUMBERS = _short_numbers()
+
+
+class PhoneNumber(str):
+    """A phone number in its normal form (E.164, or a short number's digits), which links,
+    comparisons and the search use, remembering how the catalogue wrote it (`written`), so the
+    site can keep the owner's grouping (080 005 005) where it is a tidy one."""
+
+    written: str
+
+    def __new__(cls, normal: str, written: str = ""):
+        number = super().__new__(cls, normal)
+        number.written = written
+        return number
+
+
+def _looks_in_use(number: phonenumbers.PhoneNumber) -> bool:
+    """Whether a Finnish number that is not valid has the shape of one: its area or service
+    code exists and numbers of this length exist under it, so only the digits after the code
+    are unallocated (014 000 4101: 014 numbers never continue with 0)."""
+    if number.country_code != 358 or not phonenumbers.is_possible_number(number):
+        return False
+    national = phonenumbers.national_significant_number(number)
+    code = phonenumbers.length_of_national_destination_code(number)
+    if not 0 < code < len(national):
+        return False
+    for digit in "123456789":
+        probe = phonenumbers.parse(f"+358{national[:code]}{digit * (len(national) - code)}")
+        if phonenumbers.is_valid_number(probe):
+            return True
+    return False
+
+
 @lru_cache(maxsize=65536)
-def normalise_phone(text: str) -> str | None:
-    """E.164 for ordinary numbers, the bare digits for service short numbers (112, 116 117)."""
+def read_phone(text: str) -> tuple[str | None, str]:
+    """(normal form, "") for a number in use, or (None, message code) saying what is wrong."""
     digits = re.sub(r"[\s\-()/]", "", text)
     if re.fullmatch(r"1\d{2,5}", digits):
-        short = phonenumbers.parse(digits, "FI")
-        return digits if shortnumberinfo.is_valid_short_number_for_region(short, "FI") else None
+        return (digits, "") if digits in SHORT_NUMBERS else (None, "short_number_not_in_use")
     try:
         number = phonenumbers.parse(text, "FI")
     except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_valid_number(number):
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        return None, "bad_phone"
+    if phonenumbers.is_valid_number(number):
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), ""
+    return None, "phone_not_in_use" if _looks_in_use(number) else "bad_phone"
 
 
-def _phone(value) -> str:
+def normalise_phone(text: str) -> str | None:
+    """E.164 for ordinary numbers, the bare digits for service short numbers (112, 116 117)."""
+    return read_phone(text)[0]
+
+
+def _phone(value) -> PhoneNumber:
     text = _text_value(value).strip()
-    normal = normalise_phone(text)
+    normal, problem = read_phone(text)
     if normal is None:
-        raise fail("bad_phone", value=text)
-    return normal
+        raise fail(problem, value=text, numbers=", ".join(SHORT_NUMBERS.values()))
+    return PhoneNumber(normal, text)
 
 
+# PlainValidator: a BeforeValidator's result would be turned back into a plain str, dropping
+# what was written.
 Phone = Annotated[
     str,
-    BeforeValidator(_phone),
+    PlainValidator(_phone),
     WithJsonSchema({"type": "string", "pattern": r"^[+0-9][0-9 ()/-]{1,24}$"}),
 ]
 
