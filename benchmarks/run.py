@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/run.py search     # only the search comparison
     .venv/bin/python benchmarks/run.py sample     # only the sample's build figures
     .venv/bin/python benchmarks/run.py build      # build figures, sample and national
+    .venv/bin/python benchmarks/run.py yaml       # only the hostile-YAML figure (under a second)
 
 Search: the quality set (tests/data/search-queries.yaml) run through the real site search
 (lunr.js in Chromium) and through Pagefind built over the same pages, with recall@5, MRR,
@@ -12,6 +13,9 @@ index bytes and what a first query downloads.
 Build: `perheovi check` and `perheovi build` timed on the sample and on the synthetic national
 catalogue (benchmarks/national.py), with peak memory, output and page sizes, search shards,
 the first search's downloads in Chromium, and the bare-Jinja2 floor.
+
+YAML: the CPU time to reject a 2 KB file of nested aliases ("billion laughs"), next to reading
+a valid file of the same size.
 """
 
 from __future__ import annotations
@@ -527,6 +531,56 @@ def build_table(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
+# --- hostile YAML ----------------------------------------------------------------------------
+
+
+def _laughs(size: int) -> bytes:
+    """A "billion laughs" file: each line repeats the line above ten times, about `size` bytes."""
+    lines = ['laugh0: &laugh0 ["ha ha"]']
+    while sum(len(line) + 1 for line in lines) < size - 130:
+        i = len(lines)
+        lines.append(f"laugh{i}: &laugh{i} [" + ", ".join([f"*laugh{i - 1}"] * 10) + "]")
+    return ("\n".join(lines) + "\n").encode()
+
+
+def _flow_lists(size: int) -> bytes:
+    lines: list[str] = []
+    while sum(len(line) + 1 for line in lines) < size - 40:
+        lines.append(f"field{len(lines)}: [monday, tuesday, {len(lines)}]")
+    return ("\n".join(lines) + "\n").encode()
+
+
+def bench_alias_bomb() -> dict:
+    """CPU seconds (time.process_time, least of five reads) for the reader to reject a 2 KB file
+    of nested aliases and to read a valid file of the same size."""
+    from perheovi.yamlsource import parse_yaml_bytes
+
+    def cpu(raw: bytes) -> tuple[float, list[str]]:
+        best = float("inf")
+        for _ in range(5):
+            start = time.process_time()
+            _doc, problems = parse_yaml_bytes(raw, "laughs.yaml")
+            best = min(best, time.process_time() - start)
+        return best, [problem.code for problem in problems]
+
+    bomb = _laughs(2048)
+    bomb_s, codes = cpu(bomb)
+    valid_s, valid_codes = cpu(_flow_lists(len(bomb)))
+    assert codes == ["alias_expansion"] and valid_codes == [], (codes, valid_codes)
+    return {"bytes": len(bomb), "bomb_s": bomb_s, "valid_s": valid_s}
+
+
+def alias_bomb_line(f: dict) -> str:
+    extra = f["bomb_s"] - f["valid_s"]
+    return (
+        f'A {f["bytes"]:,}-byte file of nested aliases ("billion laughs") is rejected in '
+        f"{f['bomb_s'] * 1000:.1f} ms of CPU; a valid file of the same size is read in "
+        f"{f['valid_s'] * 1000:.1f} ms (target: at most 100 ms more, "
+        f"{'met' if extra <= 0.1 else 'MISSED'}). The reader counts what the aliases expand "
+        "to from the anchors' counts and stops at the limit before it copies anything."
+    )
+
+
 # --- the report ------------------------------------------------------------------------------
 
 
@@ -577,8 +631,12 @@ def write_report(sections: dict[str, str]) -> None:
 
 
 def main(argv: list[str]) -> None:
-    wanted = set(argv) or {"search", "build"}
+    wanted = set(argv) or {"search", "build", "yaml"}
     sections = {}
+    if "yaml" in wanted:
+        line = alias_bomb_line(bench_alias_bomb())
+        print(line)
+        sections["yaml"] = "## Reading hostile YAML\n\n" + line
     if "build" in wanted or "sample" in wanted or "national" in wanted:
         results = [bench_build("sample", ROOT / "catalogue")]
         if "sample" not in wanted:

@@ -12,7 +12,6 @@ never resolves YAML 1.1 types it would only throw away.
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,7 +87,8 @@ def _parse_text(text: str, display: str) -> tuple[YamlDocument, list[Problem]]:
     doc = YamlDocument(display)
     builder = _Builder(doc)
     try:
-        doc.data = builder.read(yaml.parse(text, Loader=Loader))
+        data = builder.read(yaml.parse(text, Loader=Loader))
+        doc.data = _unshared(data) if builder.shared else data
     except yaml.YAMLError as error:
         if _parser_nesting_limit(error):
             read_before = _parse_text(text[: error.problem_mark.index], display)
@@ -211,7 +211,8 @@ class _Builder:
         self.values = doc.values  # read for every value: one lookup less
         self.problems: list[Problem] = []
         self.nodes = 0
-        self.alias_nodes = 0
+        self.alias_nodes = 0  # values the aliases of collections repeat, nested ones included
+        self.shared = False  # an alias handed out its anchor's collection itself, not a copy
         self.collections = 0
         self.deepest = 0  # the deepest collection so far, for an anchor's height
         self.anchors: dict[str, _Anchor] = {}
@@ -360,13 +361,19 @@ class _Builder:
         return anchor
 
     def alias(self, event, loc: PathKey, depth: int):
-        """`*name`: the anchored value again, counted against the limits, positions included."""
+        """`*name`: the anchored value again, counted against the limits, positions included.
+
+        The anchor's count holds every value it expands to, its own aliases expanded, so a file
+        of nested aliases ("billion laughs") stops here on counts alone. The collection itself
+        is handed out shared and copied only once the whole file has been read within the
+        limits (`_unshared`)."""
         anchor = self._anchor(event)
         if not anchor.done:
             self.fail(anchor.mark, "alias_cycle")
             return None
         self.nodes += anchor.nodes
-        self.alias_nodes += anchor.collections
+        if anchor.collections:
+            self.alias_nodes += anchor.nodes
         if self.alias_nodes > MAX_ALIAS_NODES or self.nodes > MAX_NODES:
             self.fail(event.start_mark, "alias_expansion", limit=MAX_ALIAS_NODES)
             raise _Stop
@@ -377,7 +384,39 @@ class _Builder:
             self.place(self.doc.values, "values", loc + relative, position)
         for relative, position in anchor.keys:
             self.place(self.doc.keys, "keys", loc + relative, position)
-        return copy.deepcopy(anchor.data) if anchor.collections else anchor.data
+        if anchor.collections:
+            self.shared = True
+        return anchor.data
+
+
+def _unshared(data):
+    """The data with every collection that an alias repeated copied, so that no list or dict
+    appears twice: editing one place of the data leaves the others as the file wrote them."""
+    seen: set[int] = set()
+
+    def walk(value):
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, item in items:
+            if isinstance(item, (dict, list)):
+                if id(item) in seen:
+                    value[key] = _copied(item)
+                else:
+                    seen.add(id(item))
+                    walk(item)
+
+    if isinstance(data, (dict, list)):
+        seen.add(id(data))
+        walk(data)
+    return data
+
+
+def _copied(value):
+    """A fresh copy of a tree of dicts, lists and strings, sharing nothing with the original."""
+    if isinstance(value, dict):
+        return {key: _copied(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copied(item) for item in value]
+    return value
 
 
 def _key_without_value(key_event, value_event) -> bool:
