@@ -73,6 +73,11 @@ MESSAGES: dict[str, str] = {
     "unclosed_quote": N_(
         "the quotation mark that starts here is never closed; add the closing quotation mark"
     ),
+    "quote_left_open": N_(
+        "the quotation mark that starts here seems never to be closed, so the text runs on to "
+        "the next quotation mark, on line {line}; add the closing quotation mark where the text "
+        "ends"
+    ),
     "unclosed_bracket": N_("the bracket that starts here is never closed; add the closing ] or }}"),
     "tab": N_("a tab character is used for indentation; indent with spaces instead"),
     "bad_token": N_("the character {char!r} cannot start a value here; put the value in quotes"),

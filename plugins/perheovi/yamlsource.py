@@ -12,6 +12,7 @@ never resolves YAML 1.1 types it would only throw away.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -148,8 +149,11 @@ def _syntax_problem(error: yaml.YAMLError, text: str, display: str) -> Problem:
     problem = error.problem or ""
     mark = error.problem_mark or error.context_mark
     code, params = "yaml_syntax", {"detail": problem}
+    opened = None if "quoted scalar" in context else _quote_left_open(text, error.problem_mark)
     if "quoted scalar" in context and error.context_mark:
         mark, code = error.context_mark, "unclosed_quote"
+    elif opened is not None:
+        mark, code, params = opened.start_mark, "quote_left_open", {"line": mark.line + 1}
     elif "cannot start any token" in problem and _char_at(text, mark) == "\t":
         code = "tab"
     elif "another document" in problem:
@@ -165,6 +169,37 @@ def _syntax_problem(error: yaml.YAMLError, text: str, display: str) -> Problem:
     elif "found character that cannot start any token" in problem:
         code, params = "bad_token", {"char": _char_at(text, mark)}
     return Problem(display, mark.line + 1, mark.column + 1, code, params)
+
+
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # YAML 1.1's, as libyaml counts lines
+_FIELD_LINE = re.compile(r"[ \t]*(?:-[ \t]+)*[^\s#:\-\"'][^:]*:(?:[ \t]|$)")  # `name:` or `- name:`
+
+
+def _quote_left_open(text: str, mark):
+    """The quoted text whose closing quotation mark is likely missing, or None.
+
+    A quoted scalar may span lines, so `fi: "text` without its closing mark runs on to the next
+    quotation mark of the file, often many lines below, and the syntax error is found right
+    after it. That is the likely cause when the quoted text ended on the line of the error
+    and ran over lines that look like fields of their own (`sv: ...`): not text someone meant
+    to continue on the next line."""
+    if mark is None:
+        return None
+    starts = [0, *(found.end() for found in _LINE_BREAK.finditer(text))]
+    if mark.line >= len(starts):
+        return None
+    quoted = None
+    try:
+        for token in yaml.scan(text[: starts[mark.line] + mark.column], Loader=Loader):
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'"):
+                quoted = token
+    except yaml.YAMLError:
+        pass
+    if quoted is None or not quoted.start_mark.line < quoted.end_mark.line == mark.line:
+        return None
+    end = starts[mark.line] + quoted.end_mark.column - 1  # the closing quotation mark
+    swallowed = _LINE_BREAK.split(text[starts[quoted.start_mark.line + 1] : end])
+    return quoted if any(_FIELD_LINE.match(line) for line in swallowed) else None
 
 
 def _char_at(text: str, mark) -> str:
