@@ -98,10 +98,14 @@ bench: $(STAMP) $(NODE) system-deps
 screenshots: html
 	$(BIN)/python tools/screenshots.py
 
-# Refresh the UI message catalogs after changing template strings.
+# Refresh the message catalogs after changing English strings: the site's (templates, babel.cfg)
+# and those of `perheovi check` and `perheovi report` (babel-checker.cfg, marked with N_). The
+# fi and sv catalogs keep their header and translations and get the new msgids to translate.
 translations: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg -o theme/translations/messages.pot --no-location --omit-header --sort-output .
-	$(BIN)/pybabel update -i theme/translations/messages.pot -d theme/translations --omit-header --no-fuzzy-matching
+	$(BIN)/pybabel update -i theme/translations/messages.pot -d theme/translations -w 100 --ignore-pot-creation-date --no-fuzzy-matching
+	$(BIN)/pybabel extract -F babel-checker.cfg -k N_ -o plugins/perheovi/translations/perheovi.pot --no-location --omit-header --sort-output .
+	$(BIN)/pybabel update -i plugins/perheovi/translations/perheovi.pot -d plugins/perheovi/translations -D perheovi -w 100 --ignore-pot-creation-date --no-fuzzy-matching
 
 clean:
 	rm -rf output .pytest_cache

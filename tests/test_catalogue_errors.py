@@ -353,7 +353,9 @@ def test_unknown_municipality_in_area(minimal):
     assert_only(
         minimal,
         f"{where(minimal, COUNTY, 'kontiolahti')}: there is no municipality "
-        '"kontiolahti" in the catalogue',
+        '"kontiolahti" in the catalogue: Kontiolahti is not listed in region.yaml\'s '
+        'municipalities (code "276") and its file catalogue/municipalities/kontiolahti.yaml '
+        "is missing",
     )
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+import shlex
 import subprocess
 import sys
 
 import pytest
 from babel.messages.pofile import read_po
 from conftest import ROOT, SAMPLE
-from perheovi.problems import HINT, MESSAGES
+from perheovi.problems import FRAGMENTS, HINT, MESSAGES
 
 
 def test_codeowners_is_in_sync_with_the_owners_fields():
@@ -32,25 +33,30 @@ CHECKER = ROOT / "plugins" / "perheovi" / "translations"
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
-def test_checker_message_template_is_in_sync(tmp_path):
+def make_translations_commands() -> list[list[str]]:
+    """The commands `make translations` runs (a dry run: nothing is written)."""
+    dry_run = subprocess.run(
+        ["make", "--dry-run", "translations", "STAMP="],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return [shlex.split(line) for line in dry_run.stdout.splitlines() if "pybabel" in line]
+
+
+def test_make_translations_extracts_the_checker_template_as_committed(tmp_path):
+    """`make translations` refreshes the checker's .pot and catalogs, as it does the theme's."""
+    commands = make_translations_commands()
+    pot = "plugins/perheovi/translations/perheovi.pot"
+    [extract] = [c for c in commands if c[1] == "extract" and "babel-checker.cfg" in c]
+    [update] = [c for c in commands if c[1] == "update" and pot in c]
+    assert update[update.index("-d") + 1] == "plugins/perheovi/translations"
+    assert update[update.index("-D") + 1] == "perheovi"
     fresh = tmp_path / "perheovi.pot"
+    extract[extract.index("-o") + 1] = str(fresh)
     subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "babel.messages.frontend",
-            "extract",
-            "-F",
-            "babel-checker.cfg",
-            "-k",
-            "N_",
-            "-o",
-            str(fresh),
-            "--no-location",
-            "--omit-header",
-            "--sort-output",
-            ".",
-        ],
+        [sys.executable, "-m", "babel.messages.frontend", *extract[1:]],
         cwd=ROOT,
         check=True,
         capture_output=True,
@@ -60,14 +66,20 @@ def test_checker_message_template_is_in_sync(tmp_path):
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv"])
-def test_every_error_class_has_a_message_in_the_language(lang):
+def test_every_checker_message_and_fragment_is_translated_in_the_language(lang):
+    """Every msgid of the checker (messages, the hint, words told inside messages, summaries)
+    has a translation that uses the same placeholders."""
+    with (CHECKER / "perheovi.pot").open("rb") as handle:
+        template = [m.id for m in read_po(handle) if m.id]
     with (CHECKER / lang / "LC_MESSAGES" / "perheovi.po").open("rb") as handle:
-        translated = {m.id: m.string for m in read_po(handle) if m.id}
-    for code, template in {**MESSAGES, "hint": HINT}.items():
-        assert translated.get(template), f"{code} has no {lang} message"
-        assert sorted(PLACEHOLDER.findall(template)) == sorted(
-            PLACEHOLDER.findall(translated[template])
-        ), code
+        catalog = read_po(handle)
+    translated = {m.id: m.string for m in catalog if m.id and not m.fuzzy}
+    assert {*MESSAGES.values(), HINT, *FRAGMENTS} <= set(template)
+    for msgid in template:
+        assert translated.get(msgid), f"{msgid!r} has no {lang} translation"
+        assert sorted(PLACEHOLDER.findall(msgid)) == sorted(
+            PLACEHOLDER.findall(translated[msgid])
+        ), msgid
 
 
 # --- the freshness and translation report ----------------------------------------------------

@@ -7,7 +7,8 @@ problem is reported at the value that is wrong, in the file where it is written.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
+from pathlib import Path
 
 from .model import (
     LocalText,
@@ -21,9 +22,9 @@ from .model import (
     SynonymsFile,
 )
 from .problems import Problem, suggestion
-from .reference import MUNICIPALITIES
+from .reference import MUNICIPALITIES, OfficialMunicipality
 from .taxonomy import CATEGORIES
-from .values import slugify
+from .values import DAYS, slugify
 from .yamlsource import YamlDocument
 
 _FINNISH_ORDER = str.maketrans({"å": "zz1", "ä": "zz2", "ö": "zz3", "w": "v", "ü": "y"})
@@ -56,11 +57,16 @@ class Unread:
     kinds: set[str] = field(default_factory=set)
     municipalities: set[str] = field(default_factory=set)
     ids: set[str] = field(default_factory=set)
+    # Files that could hold locations and services but could not be read at all (a YAML
+    # syntax error): what they hold is unknown, so a reference may be to one of their ids.
+    unreadable: list[str] = field(default_factory=list)
 
-    def add(self, kind: str, slug: str, data: object) -> None:
+    def add(self, kind: str, slug: str, data: object, path: str = "") -> None:
         self.kinds.add(kind)
         if kind == "municipality":
             self.municipalities.add(slug)
+        if not isinstance(data, dict) and kind in ("municipality", "provider"):
+            self.unreadable.append(path)
         if isinstance(data, dict):
             for table in ("locations", "services", "meeting_places"):
                 entries = data.get(table)
@@ -238,13 +244,64 @@ class _Linker:
         self.problems: list[Problem] = []
         self.ids: dict[str, tuple[str, int]] = {}
 
-    def problem(self, source: SourceFile, loc: tuple, code: str, **params) -> None:
+    def problem(self, source: SourceFile, loc: tuple, code: str, /, **params) -> None:
         line, column = source.doc.position(loc)
         self.problems.append(Problem(source.path, line, column, code, params))
+
+    def unknown(self, source: SourceFile, loc: tuple, kind: str, value: str, known: set[str]):
+        """A reference to an id that is not in the catalogue, with what we know of why: a
+        municipality without its file, or a file that could not be read and may hold the id."""
+        if kind == "municipality" and self._municipality_without_file(source, loc, value):
+            return
+        params = {"kind": kind, "value": value, "hint": suggestion(value, sorted(known))}
+        unreadable = self.unread.unreadable if kind != "municipality" else []
+        if len(unreadable) == 1:
+            self.problem(source, loc, "unknown_reference_unread", file=unreadable[0], **params)
+        elif unreadable:
+            self.problem(source, loc, "unknown_reference_unread_files", files=unreadable, **params)
+        else:
+            self.problem(source, loc, "unknown_reference", **params)
+
+    def _municipality_without_file(self, source: SourceFile, loc: tuple, slug: str) -> bool:
+        """Whether `slug` names a real municipality (data/municipalities.csv) and was reported
+        as one whose file is missing, rather than with a did-you-mean of another municipality."""
+        official = _official_by_slug().get(slug)
+        if official is None:
+            return False
+        written = {m.code: other for other, m in self.municipalities.items()}
+        file = (Path(self.region_file.path).parent / "municipalities" / f"{slug}.yaml").as_posix()
+        if official.code in written:  # its file has another name: that name is the id
+            self.problem(
+                source,
+                loc,
+                "unknown_reference",
+                kind="municipality",
+                value=slug,
+                hint=written[official.code],
+            )
+        elif official.code in self._members():
+            self.problem(source, loc, "municipality_without_file", value=slug, file=file)
+        else:
+            self.problem(
+                source,
+                loc,
+                "municipality_outside_region",
+                value=slug,
+                name=official.name_fi,
+                code=official.code,
+                file=file,
+            )
+        return True
+
+    def _members(self) -> list[str]:
+        """The codes of the region's municipalities (region.yaml)."""
+        region = self.region_file.record
+        return region.municipalities if isinstance(region, RegionFile) else []
 
     def run(self) -> Catalogue | None:
         region_file = next(f for f in self.files if f.kind == "region")
         municipalities = self._municipalities(region_file)
+        self.region_file, self.municipalities = region_file, municipalities
         providers: dict[str, Organisation] = {}
         owners: list[tuple[SourceFile, Organisation]] = []
         for source in self.files:
@@ -306,14 +363,8 @@ class _Linker:
                 ):
                     for number, service_id in enumerate(ids):
                         if service_id not in known_services:
-                            self.problem(
-                                source,
-                                ("steps", index, *where, number),
-                                "unknown_reference",
-                                kind="service",
-                                value=service_id,
-                                hint=suggestion(service_id, sorted(known_services)),
-                            )
+                            where_id = ("steps", index, *where, number)
+                            self.unknown(source, where_id, "service", service_id, known_services)
             found.append(ServicePath(source.slug, record, source.path))
         return {p.slug: p for p in sorted(found, key=lambda p: (p.record.order, p.slug))}
 
@@ -379,14 +430,7 @@ class _Linker:
 
         def check(loc, value, known, kind):
             if value not in known:
-                self.problem(
-                    source,
-                    loc,
-                    "unknown_reference",
-                    kind=kind,
-                    value=value,
-                    hint=suggestion(value, sorted(known)),
-                )
+                self.unknown(source, loc, kind, value, known)
 
         def check_area(loc, area):
             for index, slug in enumerate(area or []):
@@ -435,8 +479,8 @@ class _Linker:
                             where,
                             "not_on_weekday",
                             value=day.isoformat(),
-                            actual=_WEEKDAYS[day.weekday()],
-                            day=_WEEKDAYS[activity.day_index],
+                            actual=DAYS[day.weekday()],
+                            day=DAYS[activity.day_index],
                         )
                     elif not in_terms(day):
                         self.problem(
@@ -453,7 +497,10 @@ class _Linker:
                     )
 
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+@cache
+def _official_by_slug() -> dict[str, OfficialMunicipality]:
+    """Every Finnish municipality by the id its file would have: "muurame" -> Muurame."""
+    return {slugify(m.name_fi): m for m in MUNICIPALITIES.values()}
 
 
 def link(files: list[SourceFile], unread: Unread | None = None):

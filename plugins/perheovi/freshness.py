@@ -10,7 +10,9 @@ import datetime as dt
 
 from .problems import Problem
 
-LANGUAGE_NAMES = {"sv": "Swedish", "en": "English"}
+# The languages a text may lack (Finnish is required); the message names them in the reader's
+# language, as it does the kinds of entry ("service", "meeting place": problems.FRAGMENTS).
+OTHER_LANGUAGES = ("sv", "en")
 
 
 def _months_before(day: dt.date, months: int) -> dt.date:
@@ -47,7 +49,7 @@ def findings(catalogue, today: dt.date, months: int = 12) -> list[Problem]:
                     },
                 )
             )
-        for lang, language in LANGUAGE_NAMES.items():
+        for lang in OTHER_LANGUAGES:
             missing = [
                 field
                 for field in ("name", "summary")
@@ -63,7 +65,7 @@ def findings(catalogue, today: dt.date, months: int = 12) -> list[Problem]:
                         {
                             "what": what,
                             "name": entry.name.fi,
-                            "language": language,
+                            "language": lang,
                             "fields": ", ".join(missing),
                         },
                     )

@@ -50,7 +50,7 @@ def check_catalogue(directory: Path | str) -> tuple[Catalogue | None, list[Probl
             files.append(source)
         else:
             problems += file_problems
-            unread.add(kind, path.stem, doc.data)
+            unread.add(kind, path.stem, doc.data, doc.path)
     if not any(f.kind == "region" for f in files):
         if "region" not in unread.kinds:
             problems.append(

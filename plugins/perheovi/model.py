@@ -18,7 +18,9 @@ from pydantic import (
     ConfigDict,
     Field,
     PrivateAttr,
+    ValidatorFunctionWrapHandler,
     WithJsonSchema,
+    WrapValidator,
     model_validator,
 )
 
@@ -46,6 +48,7 @@ from .values import (
     WebUrl,
     choice,
     fail,
+    parse_day_spec,
 )
 
 
@@ -141,8 +144,24 @@ ChannelType = choice(
 
 # --- hours -----------------------------------------------------------------------------------
 
+
+def _days_once(value: object, handler: ValidatorFunctionWrapHandler) -> dict:
+    """Each day at most once in a week's hours, told with the keys as written ("mon-fri" and
+    "fri"): once validated, "mon-fri" is (0, 1, 2, 3, 4), and keys that name the same days
+    ("sat,sun" and "sat-sun") have become one."""
+    weekly = handler(value)
+    seen: dict[int, str] = {}
+    for key in value if isinstance(value, dict) else ():
+        for day in parse_day_spec(key):
+            if day in seen:
+                raise fail("day_twice", day=DAYS[day], first=seen[day], second=str(key))
+            seen[day] = str(key)
+    return weekly
+
+
 Weekly = Annotated[
     dict[DaySpec, Intervals],
+    WrapValidator(_days_once),
     WithJsonSchema(
         {
             "type": "object",
@@ -236,14 +255,7 @@ def _check_no_overlap(ranges: list[tuple[dt.date, dt.date]], what: str) -> None:
 
 
 def _check_weekly(weekly: dict) -> None:
-    seen: dict[int, tuple[int, ...]] = {}
     for spec, intervals in weekly.items():
-        for day in spec:
-            if day in seen:
-                raise fail(
-                    "day_twice", day=DAYS[day], first=_spec_text(seen[day]), second=_spec_text(spec)
-                )
-            seen[day] = spec
         ordered = sorted(intervals)
         for first, second in itertools.pairwise(ordered):
             if second.start < first.end:

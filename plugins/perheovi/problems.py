@@ -2,17 +2,50 @@
 
 A problem carries a message code and its parameters, not a finished sentence, so the same problem
 can be told in Finnish, Swedish or English. The English templates below are the gettext msgids.
+Parameters are told in the reader's language too: weekdays and language names from Babel's CLDR
+data, the English words other modules put into a message (`FRAGMENTS`) from the same catalogs.
 """
 
 from __future__ import annotations
 
+import calendar
 import difflib
+import re
+import string
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 
 def N_(message: str) -> str:
     """Mark a message for extraction by `pybabel extract`; translated when it is shown."""
     return message
+
+
+class ProblemCodeError(ValueError):
+    """A problem made with a code that has no message, or without a parameter its message
+    needs: a mistake in perheovi itself, raised where the problem is made (a test finds it),
+    not when a provider's file happens to have that mistake."""
+
+
+@dataclass(frozen=True)
+class Messages:
+    """The checker's words in one language: calling it translates a template (gettext);
+    `lang` tells weekday and language names in the same language."""
+
+    lang: str
+    gettext: Callable[[str], str] = str
+
+    def __call__(self, text: str) -> str:
+        return self.gettext(text)
+
+
+@cache
+def messages(lang: str) -> Messages:
+    """The messages of `perheovi check` and `perheovi report` in fi, sv or en."""
+    from .i18n import checker_translations
+
+    return Messages(lang, checker_translations(lang).gettext)
 
 
 @dataclass(frozen=True, order=True)
@@ -23,19 +56,87 @@ class Problem:
     code: str
     params: dict = field(default_factory=dict, compare=False, hash=False)
 
-    def message(self, translate=lambda text: text) -> str:
-        template = MESSAGES.get(self.code, MESSAGES["invalid_value"])
-        params = _quoted(self.params)
-        if params.get("hint"):  # the suggested word, told in the reader's language
-            params["hint"] = translate(HINT).format(word=params["hint"])
-        return translate(template).format(**params)
+    def __post_init__(self):
+        if self.code not in MESSAGES:
+            raise ProblemCodeError(f"{self.code!r} is not a message code in problems.MESSAGES")
+        missing = placeholders(MESSAGES[self.code]) - set(self.params)
+        if missing:
+            raise ProblemCodeError(f"{self.code!r} needs the parameters {sorted(missing)}")
 
-    def render(self, translate=lambda text: text) -> str:
+    def message(self, translate: Callable[[str], str] | None = None) -> str:
+        """The message in the language of `translate` (a `Messages`; English when None)."""
+        translate = translate or messages("en")
+        params = {name: _told(self, name, translate) for name in self.params}
+        return translate(MESSAGES[self.code]).format(**params)
+
+    def render(self, translate: Callable[[str], str] | None = None) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.message(translate)}"
 
 
-def _quoted(params: dict) -> dict:
-    return {key: ("" if value is None else value) for key, value in params.items()}
+@cache
+def placeholders(template: str) -> frozenset[str]:
+    """The parameter names a template uses: {"value", "hint"} for '"{value}" …{hint}'."""
+    return frozenset(
+        re.split(r"[.\[]", name)[0]
+        for _, name, _, _ in string.Formatter().parse(template)
+        if name is not None
+    )
+
+
+def _told(problem: Problem, name: str, translate) -> str:
+    """One parameter as the reader of `translate`'s language should see it."""
+    value = problem.params[name]
+    lang = getattr(translate, "lang", "en")
+    if value is None or value == "":
+        return ""
+    if name == "hint":  # the suggested word
+        return translate(HINT).format(word=value)
+    if name in WEEKDAY_PARAMS:
+        return _weekdays(str(value), lang)
+    if name == "language":
+        from .i18n import language_name
+
+        return language_name(value, lang)
+    if name == "files":
+        from babel.lists import format_list
+
+        from .i18n import locale
+
+        return format_list(list(value), locale=locale(lang))
+    if name == "reason" and problem.code == "date_not_exist":
+        return _date_reason(str(problem.params.get("value", "")), translate) or value
+    if name in FRAGMENT_PARAMS and value in FRAGMENTS:
+        return translate(value)
+    return value
+
+
+def _weekdays(codes: str, lang: str) -> str:
+    """ "fri" -> "perjantai"; "mon,tue" -> "maanantai, tiistai" (fi); unknown words unchanged."""
+    from .i18n import day_names, locale
+    from .values import DAYS
+
+    parts = codes.split(",")
+    if not all(part in DAYS for part in parts):
+        return codes
+    from babel.lists import format_list
+
+    names = day_names(lang)
+    return format_list([names[DAYS.index(part)] for part in parts], locale=locale(lang))
+
+
+def _date_reason(text: str, translate) -> str | None:
+    """Why `text` (YYYY-MM-DD) is no date, told from the date itself: values.py words its
+    reason in English ("2026-09 has 30 days"), this says the same in the reader's language."""
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text.strip())
+    if not match:
+        return None
+    year, month = int(match.group(1)), int(match.group(2))
+    if not 1 <= month <= 12:
+        return translate(NO_SUCH_MONTH).format(month=month)
+    if year < 1:
+        return None
+    days = calendar.monthrange(year, month)[1]
+    return translate(DAYS_IN_MONTH).format(month=f"{year}-{month:02d}", days=days)
 
 
 def suggestion(word: str, choices, aliases: dict[str, str] | None = None) -> str:
@@ -53,11 +154,53 @@ class CatalogueError(Exception):
         self.problems = sorted(problems)
         super().__init__(f"{len(self.problems)} problem(s) in the catalogue")
 
-    def report(self, translate=lambda text: text) -> str:
+    def report(self, translate: Callable[[str], str] | None = None) -> str:
         return "\n".join(problem.render(translate) for problem in self.problems)
 
 
 HINT = N_(' (did you mean "{word}"?)')
+
+# Why a date does not exist (date_not_exist's {reason}).
+NO_SUCH_MONTH = N_("there is no month {month}")
+DAYS_IN_MONTH = N_("{month} has {days} days")
+
+# Parameters holding day codes ("fri", "mon,tue"): told as weekday names ("perjantai").
+WEEKDAY_PARAMS = frozenset({"day", "actual"})
+
+# Parameters that may hold one of the English words below, which other modules put into
+# messages; any other value of them (a field name, a quoted value) is shown as it is.
+FRAGMENT_PARAMS = frozenset({"what", "kind", "found", "reason"})
+FRAGMENTS = frozenset(
+    {
+        # what a value should have been (values.choice and the day specs of hours)
+        N_("a service category"),
+        N_("a target group"),
+        N_("a way of delivery"),
+        N_("a cost"),
+        N_("a kind of provider"),
+        N_("a kind of contact"),
+        N_("a Finnish holiday or eve"),
+        N_("a holiday rule"),
+        N_("a site language"),
+        N_("a notice level"),
+        N_("a kind of path"),
+        N_("a day of the week"),
+        N_("a day or a range of days"),
+        # what an entry or a reference is (the freshness report, references across files)
+        N_("service"),
+        N_("location"),
+        N_("municipality"),
+        N_("provider"),
+        N_("meeting place"),
+        # what was found where fields were expected (loader)
+        N_("a list"),
+        N_("a single value"),
+        N_("an empty value"),
+        # why a file could not be read (the operating system's words)
+        N_("Permission denied"),
+        N_("No such file or directory"),
+    }
+)
 
 MESSAGES: dict[str, str] = {
     # Reading the file
@@ -214,6 +357,21 @@ MESSAGES: dict[str, str] = {
     ),
     # References across files
     "unknown_reference": N_('there is no {kind} "{value}" in the catalogue{hint}'),
+    "unknown_reference_unread": N_(
+        'there is no {kind} "{value}" in the catalogue{hint}; {file} could not be read, '
+        "fix that first"
+    ),
+    "unknown_reference_unread_files": N_(
+        'there is no {kind} "{value}" in the catalogue{hint}; {files} could not be read, '
+        "fix those first"
+    ),
+    "municipality_without_file": N_(
+        'there is no municipality "{value}" in the catalogue yet: its file {file} is missing'
+    ),
+    "municipality_outside_region": N_(
+        'there is no municipality "{value}" in the catalogue: {name} is not listed in '
+        'region.yaml\'s municipalities (code "{code}") and its file {file} is missing'
+    ),
     "duplicate_id": N_('the id "{value}" is already used in {other}; ids must be unique'),
     "municipality_not_in_region": N_(
         'municipality code "{value}" ({name}) is not listed in region.yaml\'s municipalities'
