@@ -229,3 +229,55 @@ def test_hours_tables_use_localised_weekday_names(site):
         table = site.page(f"/{lang}/service/joensuu-lastenneuvola/").cssselect("table.hours")[0]
         assert table.cssselect("caption")[0].text_content()
         assert table.cssselect("th[scope=row]")[0].text_content() == monday_to_friday
+
+
+# --- the icon, the notices, how a service is given, the county (issue 14) --------------------
+
+
+def test_every_page_links_the_site_icon_and_the_icon_is_an_svg(site):
+    import lxml.etree
+
+    for path in site.html_paths:
+        icons = site.page(path).cssselect('head link[rel="icon"]')
+        assert [i.get("type") for i in icons] == ["image/svg+xml"], path
+        assert urlsplit(urljoin(ORIGIN + path, icons[0].get("href"))).path == "/theme/favicon.svg"
+    icon = lxml.etree.parse(str(site.file("/theme/favicon.svg"))).getroot()
+    assert icon.tag == "{http://www.w3.org/2000/svg}svg"
+    assert icon.get("viewBox") == "0 0 32 32"
+
+
+def test_loading_pages_in_chromium_requests_no_missing_file(site, browser):
+    """Chromium asks for /favicon.ico when a page names no icon: a 404 in every console."""
+    import functools
+    import http.server
+    import threading
+    import time
+
+    from conftest import QuietHandler
+
+    requests = []
+
+    class Recording(QuietHandler):
+        def log_request(self, code="-", size="-"):
+            requests.append((self.path, int(code)))
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Recording, directory=str(site.root))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    errors = []
+    try:
+        for path in ("/", "/fi/", "/sv/service/joensuu-lastenneuvola/", "/en/search/"):
+            page = browser.new_page()
+            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            page.goto(f"http://127.0.0.1:{server.server_port}{path}")
+            deadline = time.monotonic() + 5
+            while not any("favicon" in p for p, _ in requests) and time.monotonic() < deadline:
+                page.wait_for_timeout(100)
+            page.close()
+    finally:
+        server.shutdown()
+    assert ("/theme/favicon.svg", 200) in requests
+    assert [(path, code) for path, code in requests if code >= 400] == []
+    assert errors == []
+
