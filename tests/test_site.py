@@ -281,3 +281,93 @@ def test_loading_pages_in_chromium_requests_no_missing_file(site, browser):
     assert [(path, code) for path, code in requests if code >= 400] == []
     assert errors == []
 
+
+def test_the_current_notice_is_on_every_page_with_its_dates(site):
+    """The build date is 18.11.2026: the chat notice (16.11.–26.12.) is on, the Christmas
+    hours notice (from 1.12.) not yet."""
+    for path in site.html_paths:
+        page = site.page(path)
+        assert page.get_element_by_id("notice-chat-joulu-2026", None) is not None, path
+        assert page.get_element_by_id("notice-joulu-2026", None) is None, path
+    notice = site.page("/sv/service/joensuu-lastenneuvola/").get_element_by_id(
+        "notice-chat-joulu-2026"
+    )
+    assert notice.text_content().startswith("Meddelande: Det elektroniska familjecentrets chatt")
+    assert not notice.cssselect("[lang]")
+    assert [(t.get("datetime"), t.text) for t in notice.cssselect("time")] == [
+        ("2026-11-16", "16 nov. 2026"),
+        ("2026-12-26", "26 dec. 2026"),
+    ]
+    section = notice.getparent()
+    assert section.tag == "section" and section.get("aria-label") == "Meddelanden"
+    assert section.getparent().get("id") == "main"  # the skip link lands on it
+
+
+def test_notices_show_only_while_current_and_untranslated_ones_are_marked_finnish(
+    tmp_path, minimal
+):
+    notices = """
+notices:
+  - id: today-only
+    level: warning
+    text: {fi: Vain tänään, en: Only today}
+    from: 2026-11-18
+    until: 2026-11-18
+  - {id: no-dates, text: {fi: Aina voimassa, sv: Alltid i kraft, en: Always on}}
+  - {id: ended, text: {fi: Päättynyt}, until: 2026-11-17}
+  - {id: not-yet, text: {fi: Ei vielä}, from: 2026-11-19}
+"""
+    minimal.write("region.yaml", (minimal.path / "region.yaml").read_text("utf-8") + notices)
+    assert build_site(tmp_path / "out", PERHEOVI_CATALOGUE=str(minimal.path)).returncode == 0
+    import lxml.html
+
+    page = lxml.html.fromstring((tmp_path / "out/sv/index.html").read_bytes())
+    shown = page.cssselect(".notices .notice")
+    assert [n.get("id") for n in shown] == ["notice-today-only", "notice-no-dates"]
+    today, always = shown
+    assert today.get("class") == "notice notice--warning"
+    assert today.cssselect("strong")[0].text == "Viktigt:"
+    [finnish] = today.cssselect('[lang="fi"]')
+    assert finnish.text == "Vain tänään"
+    assert finnish.getnext().get("class") == "fallback-note"
+    assert [t.get("datetime") for t in today.cssselect("time")] == ["2026-11-18"] * 2
+    assert always.text_content() == "Meddelande: Alltid i kraft"
+
+
+def test_service_page_says_how_the_service_is_given_next_to_the_contacts(site, catalogue):
+    service = catalogue.services["joensuu-lastenneuvola"]
+    assert service.delivery == ["location", "home", "remote"]
+    for lang, text in (
+        (
+            "fi",
+            "Miten palvelua annetaan: toimipisteessä, kotikäynteinä, "
+            "puhelimitse tai videoyhteydellä",
+        ),
+        ("sv", "Hur tjänsten ges: på plats, som hembesök, per telefon eller video"),
+        ("en", "How the service is given: at a location, as home visits, by phone or video"),
+    ):
+        contact = site.page(f"/{lang}/service/{service.id}/").cssselect(
+            'section[aria-labelledby="contact"]'
+        )[0]
+        assert contact.cssselect("h2 + p.delivery")[0].text_content() == text
+        assert contact.cssselect("p.delivery + ul.channels")
+    entry = next(
+        li
+        for li in site.page("/en/municipality/joensuu/").cssselect(".entry")
+        if f"/service/{service.id}/" in li.cssselect("a")[0].get("href")
+    )
+    assert entry.cssselect(".entry__delivery")[0].text_content() == (
+        "at a location, as home visits, by phone or video"
+    )
+
+
+def test_every_page_names_the_wellbeing_services_county_and_the_coordinator(site, catalogue):
+    region = catalogue.region
+    for path in site.html_paths:
+        lang = path.split("/")[1]
+        if lang not in LANGUAGES:
+            continue
+        footer = site.page(path).cssselect("footer .site-footer__region")[0]
+        assert getattr(region.county, lang) in footer.text_content(), path
+        assert footer.cssselect(f'a[href="mailto:{region.coordinator.email}"]'), path
+        assert footer.cssselect(f'a[href="{region.website}"]'), path

@@ -169,6 +169,14 @@ def holiday_name(ctx, slug_day) -> str:
 
 
 @pass_context
+def holiday_slug_name(ctx, slug: str) -> str:
+    """A holiday or eve as a catalogue names it ("new-years-eve"), in the page language."""
+    days = hours_engine.holiday_slugs(ctx["build_date"].year)
+    day = min(day for day, found in days.items() if found == slug)
+    return hours_engine.holiday_name(day, ctx["lang"]) or slug
+
+
+@pass_context
 def this_week(ctx, place):
     """The programme of the build date's week as it really goes, cancellations included."""
     first, last = programme.week_of(ctx["build_date"])
@@ -325,8 +333,20 @@ FILTERS = {
     "mailto": mailto,
     "open_spans": open_spans,
     "holiday_name": holiday_name,
+    "holiday_slug_name": holiday_slug_name,
     "report_error_url": report_error_url,
 }
+
+
+@pass_context
+def current_notices(ctx) -> list:
+    """The region's notices on the build date: the same on every page of the build."""
+    from .pages import notices_on
+
+    cache = _build_cache(ctx)
+    if "notices" not in cache:
+        cache["notices"] = notices_on(ctx["region"].notices, ctx["build_date"])
+    return cache["notices"]
 
 
 @pass_context
@@ -338,6 +358,7 @@ def paths_of_service(ctx, service):
 
 GLOBALS = {
     "paths_of": paths_of_service,
+    "current_notices": current_notices,
     "url": url,
     "asset": asset,
     "day_groups": day_groups,

@@ -7,6 +7,7 @@ switcher and the sitemap's hreflang alternates link to.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from .catalogue import Catalogue
@@ -89,3 +90,15 @@ def content_pages(pelican_pages) -> list[SitePage]:
         versions = {page.lang: page, **{t.lang: t for t in page.translations}}
         pages.append(SitePage(f"{page.slug}/", "content", {"versions": versions}))
     return pages
+
+
+def notices_on(notices, day: dt.date) -> list:
+    """The region's notices in force on `day` (the build date), in catalogue order: a notice
+    shows from its `from` date to its `until` date, both included, and always when it has none.
+    The nightly rebuild switches them on and off (docs/coordinators.md)."""
+    return [
+        notice
+        for notice in notices
+        if (notice.start is None or notice.start <= day)
+        and (notice.until is None or day <= notice.until)
+    ]
