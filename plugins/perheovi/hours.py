@@ -81,10 +81,6 @@ class DayHours:
     holiday: str | None = None  # the holiday slug the channel closes on
     period: object = None  # the Period (summer hours…) in force
 
-    @property
-    def special(self) -> bool:
-        return self.exception is not None or self.holiday is not None
-
 
 def weekly_for(hours, day: dt.date) -> dict:
     period = period_on(hours, day)

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import phonenumbers
 import pycountry
-from pydantic import BeforeValidator, Field, PlainValidator, WithJsonSchema
+from pydantic import BeforeValidator, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .problems import suggestion
@@ -29,7 +29,7 @@ def fail(code: str, /, **params) -> PydanticCustomError:
     return PydanticCustomError(code, code, params)
 
 
-def _text_value(value, what: str = "") -> str:
+def _text_value(value) -> str:
     if isinstance(value, (dict, list)):
         raise fail("expected_text")
     if value is None:
@@ -386,7 +386,6 @@ Phone = Annotated[
 ]
 
 WEB_SCHEMES = ("https", "http")
-LINK_SCHEMES = ("https", "http", "mailto", "tel")
 
 
 def url_type(schemes: tuple[str, ...]):
@@ -412,7 +411,6 @@ def url_type(schemes: tuple[str, ...]):
 
 
 WebUrl = url_type(WEB_SCHEMES)
-LinkUrl = url_type(LINK_SCHEMES)
 
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 
@@ -540,5 +538,3 @@ def coordinate(axis: str, low: float, high: float):
 
 Latitude = coordinate("lat", 59.0, 71.0)
 Longitude = coordinate("lon", 19.0, 32.0)
-
-NonEmpty = Field(min_length=1)
