@@ -223,6 +223,10 @@ MESSAGES: dict[str, str] = {
     ),
     "unclosed_bracket": N_("the bracket that starts here is never closed; add the closing ] or }}"),
     "tab": N_("a tab character is used for indentation; indent with spaces instead"),
+    "loose_tab": N_(
+        "a tab character stands here outside quotes, where other YAML tools do not accept it; "
+        "replace it with a space"
+    ),
     "bad_token": N_("the character {char!r} cannot start a value here; put the value in quotes"),
     "bad_indentation": N_(
         "the indentation is wrong here; line up this line with the other fields at the same level"
@@ -240,6 +244,11 @@ MESSAGES: dict[str, str] = {
     "comma_in_flow_days": N_(
         'a comma inside {{ }} separates fields, so "{word}" became a field of its own; write '
         'the days on their own line (mon,wed: 8.00-9.00) or in quotes ("mon,wed": 8.00-9.00)'
+    ),
+    "question_in_flow": N_(
+        'a question mark inside {{ }} or [ ] must be in quoted text: other YAML tools read "?" '
+        'there as the start of a field and stop; put the text in quotes, e.g. fi: "Tarvitsetko '
+        'apua?"'
     ),
     "complex_key": N_("a field name must be a plain word, not a list or a mapping"),
     "duplicate_key": N_(

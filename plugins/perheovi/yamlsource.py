@@ -8,10 +8,15 @@ The data is built straight from libyaml's event stream (PyYAML's C parser): one 
 keeps every position, sees duplicate keys, stops at the depth limit before anything recurses
 (libyaml's own composer recurses in C without a check and crashes near 25,000 levels), and
 never resolves YAML 1.1 types it would only throw away.
+
+Where libyaml reads more than PyYAML's own parser (the one the schema test and most Python tools
+use), the reader refuses it too, so that a file `perheovi check` passes reads the same in every
+tool: a "?" inside plain text in {} or [], and tabs outside quotes and comments.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,7 +91,7 @@ def parse_yaml_bytes(raw: bytes, display: str) -> tuple[YamlDocument, list[Probl
 
 def _parse_text(text: str, display: str) -> tuple[YamlDocument, list[Problem]]:
     doc = YamlDocument(display)
-    builder = _Builder(doc)
+    builder = _Builder(doc, text)
     try:
         data = builder.read(yaml.parse(text, Loader=Loader))
         doc.data = _unshared(data) if builder.shared else data
@@ -99,8 +104,52 @@ def _parse_text(text: str, display: str) -> tuple[YamlDocument, list[Problem]]:
     except _Fatal as fatal:
         return doc, [fatal.problem]
     except _Stop:
-        pass
-    return doc, builder.problems
+        return doc, builder.problems
+    tabs = _loose_tabs(text, display) if "\t" in text else []
+    return doc, sorted(builder.problems + tabs) if tabs else builder.problems
+
+
+def _loose_tabs(text: str, display: str) -> list[Problem]:
+    """Tabs outside quoted text, block text (| and >) and comments: between values, after a
+    value at the end of a line, inside plain text. libyaml reads them as spaces; PyYAML's own
+    parser fails on them, so the reader refuses them too, at the first such tab of each line."""
+    starts = _line_starts(text)
+    spans: list[tuple[int, int, int, str]] = []  # each text: start, end, first line, style
+    try:
+        for token in yaml.scan(text, Loader=Loader):
+            if isinstance(token, yaml.ScalarToken):
+                begin, end = token.start_mark, token.end_mark
+                start = starts[begin.line] + begin.column
+                spans.append((start, starts[end.line] + end.column, begin.line, token.style))
+    except yaml.YAMLError:  # not reached: the same text was parsed without an error
+        return []
+
+    def text_at(index: int):
+        at = bisect.bisect_right(spans, (index, len(text) + 1)) - 1
+        return spans[at] if at >= 0 and spans[at][0] <= index < spans[at][1] else None
+
+    def allowed(index: int, line: int) -> bool:
+        """In quoted text, in | or > text below its first line, or in a comment."""
+        span = text_at(index)
+        if span and (span[3] in ("'", '"') or (span[3] in ("|", ">") and line > span[2])):
+            return True
+        hash_ = text.find("#", starts[line], index)
+        while hash_ != -1:
+            span = text_at(hash_)
+            if span is None or (span[3] in ("|", ">") and line == span[2]):
+                return True  # a "#" between values, or after | and >, starts a comment
+            hash_ = text.find("#", hash_ + 1, index)
+        return False
+
+    problems = []
+    for line, start in enumerate(starts):
+        end = starts[line + 1] if line + 1 < len(starts) else len(text)
+        tab = text.find("\t", start, end)
+        while tab != -1 and allowed(tab, line):
+            tab = text.find("\t", tab + 1, end)
+        if tab != -1:
+            problems.append(Problem(display, line + 1, tab - start + 1, "loose_tab", {}))
+    return problems
 
 
 def _parser_nesting_limit(error: yaml.YAMLError) -> bool:
@@ -185,7 +234,7 @@ def _quote_left_open(text: str, mark):
     to continue on the next line."""
     if mark is None:
         return None
-    starts = [0, *(found.end() for found in _LINE_BREAK.finditer(text))]
+    starts = _line_starts(text)
     if mark.line >= len(starts):
         return None
     quoted = None
@@ -200,6 +249,10 @@ def _quote_left_open(text: str, mark):
     end = starts[mark.line] + quoted.end_mark.column - 1  # the closing quotation mark
     swallowed = _LINE_BREAK.split(text[starts[quoted.start_mark.line + 1] : end])
     return quoted if any(_FIELD_LINE.match(line) for line in swallowed) else None
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0, *(found.end() for found in _LINE_BREAK.finditer(text))]
 
 
 def _char_at(text: str, mark) -> str:
@@ -241,8 +294,11 @@ def _position(mark) -> tuple[int, int]:
 class _Builder:
     """Dicts, lists and strings from the event stream, refusing what a catalogue never needs."""
 
-    def __init__(self, doc: YamlDocument):
+    def __init__(self, doc: YamlDocument, text: str = ""):
         self.doc = doc
+        self.text = text
+        self.questions = "?" in text  # whether flow collections need `question_mark`
+        self.starts: list[int] | None = None  # where each line of the text starts, when needed
         self.values = doc.values  # read for every value: one lookup less
         self.problems: list[Problem] = []
         self.nodes = 0
@@ -313,7 +369,7 @@ class _Builder:
                 raise _Stop
             self.collections += 1
             if isinstance(event, yaml.SequenceStartEvent):
-                value = self.sequence(loc, depth)
+                value = self.sequence(event, loc, depth)
             else:
                 value = self.mapping(event, loc, depth)
             if tag is not None and tag != "!" and tag not in _PLAIN_TAGS:
@@ -327,12 +383,15 @@ class _Builder:
             self.deepest = max(deepest, self.deepest)
         return value
 
-    def sequence(self, loc: PathKey, depth: int) -> list:
+    def sequence(self, start, loc: PathKey, depth: int) -> list:
         self.deepest = max(self.deepest, depth)
+        check = start.flow_style and self.questions
         items = []
         for event in self.events:
             if isinstance(event, yaml.SequenceEndEvent):
                 return items
+            if check:
+                self.question_mark(event)
             items.append(self.node(event, (*loc, len(items)), depth + 1))
         return items
 
@@ -340,6 +399,7 @@ class _Builder:
         self.deepest = max(self.deepest, depth)
         result: dict[str, object] = {}
         keys = self.doc.keys
+        check = start.flow_style and self.questions
         for key_event in self.events:
             if type(key_event) is yaml.MappingEndEvent:
                 return result
@@ -352,6 +412,9 @@ class _Builder:
             else:
                 key = self.key(key_event)
             value_event = next(self.events)
+            if check:
+                self.question_mark(key_event)
+                self.question_mark(value_event)
             if key is None:
                 self.node(value_event, _SCRATCH + loc, depth + 1)
                 continue
@@ -371,6 +434,20 @@ class _Builder:
                 keys[child] = (mark.line + 1, mark.column + 1)
             result[key] = self.node(value_event, child, depth + 1)
         return result
+
+    def question_mark(self, event) -> None:
+        """`{fi: Tarvitsetko apua? -lomake}`: inside {} and [] libyaml reads "?" as part of plain
+        text, PyYAML's own parser (the one the schema test and most Python tools use) as the
+        start of a field, and fails. Such text is rejected here too, at the "?", as PyYAML would."""
+        if type(event) is yaml.ScalarEvent and not event.style and "?" in event.value:
+            if self.starts is None:
+                self.starts = _line_starts(self.text)
+            starts, mark = self.starts, event.start_mark
+            index = self.text.find("?", starts[mark.line] + mark.column)
+            line = bisect.bisect_right(starts, index) - 1
+            self.problems.append(
+                Problem(self.doc.path, line + 1, index - starts[line] + 1, "question_in_flow", {})
+            )
 
     def key(self, event) -> str | None:
         """A field name, or None (reported) when the key is a list, a mapping or tagged."""
