@@ -83,3 +83,14 @@ def test_aliases_of_aliases_within_the_limit_are_read_as_separate_copies():
     assert a3[0] is not a3[1] and a3[0][0] is not a3[1][0] and a3[0][0] is not a3[0][1]
     assert a3[0] is not doc.data["a2"] and a3[0][0][0] is not doc.data["a0"]
     assert doc.position(("a3", 2, 1, 0, 0)) == (1, 10)
+
+
+def test_one_long_text_repeated_by_many_aliases_is_rejected_by_its_size():
+    text = "big: &big " + "x" * 200_000 + "\nmany:\n" + "  - *big\n" * 2_000
+    started = time.process_time()
+    _, problems = parse_yaml_bytes(text.encode(), "long.yaml")
+    spent = time.process_time() - started
+    assert [(p.line, p.column, p.code, p.params) for p in problems] == [
+        (29, 5, "alias_text", {"limit": 5})
+    ]
+    assert spent < 1.0

@@ -258,6 +258,9 @@ MESSAGES: dict[str, str] = {
     "alias_expansion": N_(
         "aliases expand to more than {limit} values here; write the values out instead"
     ),
+    "alias_text": N_(
+        "aliases repeat more than {limit} MB of text here; write the text out where it is needed"
+    ),
     "too_deep": N_("the values are nested more than {limit} levels deep"),
     # Shapes of values
     "top_not_mapping": N_(

@@ -29,6 +29,7 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_NODES = 2_000_000
 MAX_ALIAS_NODES = 10_000
+MAX_ALIAS_TEXT = MAX_FILE_BYTES  # characters of the file the aliases may repeat, all told
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -96,7 +97,7 @@ def _parse_text(text: str, display: str) -> tuple[YamlDocument, list[Problem]]:
         data = builder.read(yaml.parse(text, Loader=Loader))
         doc.data = _unshared(data) if builder.shared else data
     except yaml.YAMLError as error:
-        if _parser_nesting_limit(error):
+        if _parser_nesting_limit(error) and error.problem_mark.index < len(text):
             read_before = _parse_text(text[: error.problem_mark.index], display)
             if any(problem.code == "too_deep" for problem in read_before[1]):
                 return read_before
@@ -283,6 +284,7 @@ class _Anchor:
     nodes: int = 0
     collections: int = 0
     height: int = 0  # nesting below the anchored value, for the depth limit
+    text: int = 0  # characters it stands for, its own aliases expanded
     values: list = field(default_factory=list)
     keys: list = field(default_factory=list)
 
@@ -303,6 +305,8 @@ class _Builder:
         self.problems: list[Problem] = []
         self.nodes = 0
         self.alias_nodes = 0  # values the aliases of collections repeat, nested ones included
+        self.alias_text = 0  # characters of the file the aliases repeat, nested ones included
+        self.end_index = 0  # where the last collection read ended in the text
         self.shared = False  # an alias handed out its anchor's collection itself, not a copy
         self.collections = 0
         self.deepest = 0  # the deepest collection so far, for an anchor's height
@@ -353,6 +357,7 @@ class _Builder:
             anchor = self.anchors[event.anchor] = _Anchor(event.start_mark)
             self.recording.append((anchor, loc))
             nodes, collections, deepest = self.nodes - 1, self.collections, self.deepest
+            alias_text = self.alias_text
             self.deepest = depth
         tag = event.tag
         if isinstance(event, yaml.ScalarEvent):
@@ -380,6 +385,8 @@ class _Builder:
             anchor.done, anchor.data = True, value
             anchor.nodes, anchor.collections = self.nodes - nodes, self.collections - collections
             anchor.height = self.deepest - depth
+            end = event.end_mark.index if isinstance(event, yaml.ScalarEvent) else self.end_index
+            anchor.text = end - event.start_mark.index + self.alias_text - alias_text
             self.deepest = max(deepest, self.deepest)
         return value
 
@@ -389,6 +396,7 @@ class _Builder:
         items = []
         for event in self.events:
             if isinstance(event, yaml.SequenceEndEvent):
+                self.end_index = event.end_mark.index
                 return items
             if check:
                 self.question_mark(event)
@@ -402,6 +410,7 @@ class _Builder:
         check = start.flow_style and self.questions
         for key_event in self.events:
             if type(key_event) is yaml.MappingEndEvent:
+                self.end_index = key_event.end_mark.index
                 return result
             if (
                 type(key_event) is yaml.ScalarEvent
@@ -457,7 +466,9 @@ class _Builder:
                 return anchor.data
         elif isinstance(event, yaml.ScalarEvent):
             if event.anchor is not None:
-                self.anchors[event.anchor] = _Anchor(event.start_mark, True, event.value, 1)
+                self.anchors[event.anchor] = _Anchor(
+                    event.start_mark, True, event.value, 1, text=len(event.value)
+                )
             if event.tag is None or event.tag == "!" or event.tag in _PLAIN_TAGS:
                 return event.value
         else:
@@ -488,6 +499,10 @@ class _Builder:
             self.alias_nodes += anchor.nodes
         if self.alias_nodes > MAX_ALIAS_NODES or self.nodes > MAX_NODES:
             self.fail(event.start_mark, "alias_expansion", limit=MAX_ALIAS_NODES)
+            raise _Stop
+        self.alias_text += anchor.text
+        if self.alias_text > MAX_ALIAS_TEXT:  # one long text repeated many times
+            self.fail(event.start_mark, "alias_text", limit=MAX_ALIAS_TEXT // (1024 * 1024))
             raise _Stop
         if anchor.collections and depth + anchor.height >= MAX_DEPTH:
             self.fail(anchor.mark, "too_deep", limit=MAX_DEPTH)
