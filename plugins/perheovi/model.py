@@ -84,12 +84,19 @@ class _LocalText(Record):
         return self.fi
 
 
-def _local_text(limit_type, limit: int):
-    class LocalText(_LocalText):
-        fi: limit_type
-        sv: limit_type | None = None
-        en: limit_type | None = None
+class _ShortLocalText(_LocalText):
+    fi: ShortText
+    sv: ShortText | None = None
+    en: ShortText | None = None
 
+
+class _LongLocalText(_LocalText):
+    fi: LongText
+    sv: LongText | None = None
+    en: LongText | None = None
+
+
+def _local_text_schema(limit: int) -> WithJsonSchema:
     text = {"type": "string", "minLength": 1, "maxLength": limit}
     schema = {
         "oneOf": [
@@ -103,43 +110,60 @@ def _local_text(limit_type, limit: int):
         ],
         "description": "Finnish text, or {fi: …, sv: …, en: …} (fi required)",
     }
-    return Annotated[LocalText, BeforeValidator(_plain_string_is_finnish), WithJsonSchema(schema)]
+    return WithJsonSchema(schema)
 
 
-Name = _local_text(ShortText, 200)
-Text = _local_text(LongText, 5000)
+Name = Annotated[
+    _ShortLocalText, BeforeValidator(_plain_string_is_finnish), _local_text_schema(200)
+]
+Text = Annotated[
+    _LongLocalText, BeforeValidator(_plain_string_is_finnish), _local_text_schema(5000)
+]
 LocalText = _LocalText
 
-CategoryId = choice(
-    CATEGORIES, "a service category", {c.label["fi"].lower(): c.id for c in CATEGORIES.values()}
-)
-TargetGroupId = choice(TARGET_GROUPS, "a target group")
-Delivery = choice(("location", "home", "daycare-school", "remote", "digital"), "a way of delivery")
-Cost = choice(("free", "fee", "partly"), "a cost")
-ProviderKind = choice(
-    ("county", "municipality", "ngo", "parish", "kela", "company", "state"),
-    "a kind of provider",
-    {
-        "hyvinvointialue": "county",
-        "kunta": "municipality",
-        "järjestö": "ngo",
-        "seurakunta": "parish",
-        "yritys": "company",
-        "association": "ngo",
-    },
-)
-ChannelType = choice(
-    ("phone", "chat", "eservice", "web", "walk-in", "email"),
-    "a kind of contact",
-    {
-        "puhelin": "phone",
-        "e-service": "eservice",
-        "walkin": "walk-in",
-        "visit": "walk-in",
-        "website": "web",
-        "verkkosivu": "web",
-    },
-)
+CategoryId = Annotated[
+    str,
+    choice(
+        CATEGORIES,
+        "a service category",
+        {c.label["fi"].lower(): c.id for c in CATEGORIES.values()},
+    ),
+]
+TargetGroupId = Annotated[str, choice(TARGET_GROUPS, "a target group")]
+Delivery = Annotated[
+    str, choice(("location", "home", "daycare-school", "remote", "digital"), "a way of delivery")
+]
+Cost = Annotated[str, choice(("free", "fee", "partly"), "a cost")]
+ProviderKind = Annotated[
+    str,
+    choice(
+        ("county", "municipality", "ngo", "parish", "kela", "company", "state"),
+        "a kind of provider",
+        {
+            "hyvinvointialue": "county",
+            "kunta": "municipality",
+            "järjestö": "ngo",
+            "seurakunta": "parish",
+            "yritys": "company",
+            "association": "ngo",
+        },
+    ),
+]
+ChannelType = Annotated[
+    str,
+    choice(
+        ("phone", "chat", "eservice", "web", "walk-in", "email"),
+        "a kind of contact",
+        {
+            "puhelin": "phone",
+            "e-service": "eservice",
+            "walkin": "walk-in",
+            "visit": "walk-in",
+            "website": "web",
+            "verkkosivu": "web",
+        },
+    ),
+]
 
 
 # --- hours -----------------------------------------------------------------------------------
@@ -217,14 +241,14 @@ class HoursException(Record):
 
 
 # A function, not a list: the `holidays` library loads only when a catalogue names a holiday.
-HolidayName = choice(holiday_names, "a Finnish holiday or eve")
+HolidayName = Annotated[str, choice(holiday_names, "a Finnish holiday or eve")]
 
 
 class Hours(Record):
     weekly: Weekly = Field(default_factory=dict)
     always: bool = False
     by_appointment: bool = False
-    holidays: choice(("closed", "open"), "a holiday rule") = "closed"
+    holidays: Annotated[str, choice(("closed", "open"), "a holiday rule")] = "closed"
     closed_on: list[HolidayName] = Field(default_factory=list)
     periods: list[Period] = Field(default_factory=list)
     exceptions: list[HoursException] = Field(default_factory=list)
@@ -391,7 +415,7 @@ def _check_area(area: list[str] | None) -> None:
         raise fail("area_region_alone")
 
 
-Keywords = dict[choice(LANGUAGES, "a site language"), list[ShortText]]
+Keywords = dict[Annotated[str, choice(LANGUAGES, "a site language")], list[ShortText]]
 
 
 class Service(_Entry):
@@ -531,7 +555,7 @@ class UrgentHelp(Record):
 
 class Notice(Record):
     id: Slug
-    level: choice(("info", "warning"), "a notice level") = "info"
+    level: Annotated[str, choice(("info", "warning"), "a notice level")] = "info"
     text: Text
     start: Date | None = Field(default=None, alias="from")
     until: Date | None = None
@@ -576,7 +600,7 @@ class PathFile(Record):
     """A life situation or service path: who to contact first, how, and what happens next."""
 
     title: Text
-    kind: choice(("critical", "situation"), "a kind of path")
+    kind: Annotated[str, choice(("critical", "situation"), "a kind of path")]
     order: int = 100
     quick_exit: bool = False
     introduction: Text

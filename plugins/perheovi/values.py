@@ -18,8 +18,8 @@ from urllib.parse import urlsplit
 
 import phonenumbers
 import pycountry
-from pydantic import BeforeValidator, PlainValidator, WithJsonSchema
-from pydantic_core import PydanticCustomError
+from pydantic import BeforeValidator, GetCoreSchemaHandler, PlainValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError, core_schema
 
 from .problems import suggestion
 from .reference import MUNICIPALITIES
@@ -92,33 +92,39 @@ Slug = Annotated[
 # --- choices ---------------------------------------------------------------------------------
 
 
-def choice(values, what: str, aliases: dict[str, str] | None = None):
-    """A string that must be one of `values`, with a did-you-mean drawn also from `aliases`.
-    `values` may be a function, called when first needed: a list that is costly to load."""
+def choice(values, what: str, aliases: dict[str, str] | None = None) -> Choice:
+    """`Annotated[str, choice(values, what)]`: a string that must be one of `values`, with a
+    did-you-mean drawn also from `aliases`. `values` may be a function, called when first
+    needed: a list that is costly to load."""
     allowed = values if callable(values) else (lambda fixed=tuple(values): fixed)
-
-    def validate(value) -> str:
-        text = _text_value(value).strip()
-        if text not in allowed():
-            raise fail(
-                "unknown_choice",
-                value=text,
-                what=what,
-                allowed=", ".join(allowed()),
-                hint=suggestion(text, allowed(), aliases),
-            )
-        return text
-
-    return Annotated[str, BeforeValidator(validate), _EnumSchema(allowed)]
+    return Choice(allowed, what, tuple((aliases or {}).items()))
 
 
 @dataclass(frozen=True)
-class _EnumSchema:
-    """The JSON Schema of a `choice`: its values as an enum, listed when the schema is made."""
+class Choice:
+    """The validator and the JSON Schema (an enum, listed when the schema is made) of a choice."""
 
     values: Callable[[], tuple[str, ...]]
+    what: str
+    aliases: tuple[tuple[str, str], ...]
 
-    def __get_pydantic_json_schema__(self, core_schema, handler) -> dict:
+    def validate(self, value) -> str:
+        text = _text_value(value).strip()
+        allowed = self.values()
+        if text not in allowed:
+            raise fail(
+                "unknown_choice",
+                value=text,
+                what=self.what,
+                allowed=", ".join(allowed),
+                hint=suggestion(text, allowed, dict(self.aliases)),
+            )
+        return text
+
+    def __get_pydantic_core_schema__(self, source, handler: GetCoreSchemaHandler):
+        return core_schema.no_info_before_validator_function(self.validate, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema, handler) -> dict:
         return {"type": "string", "enum": list(self.values())}
 
 
@@ -149,7 +155,7 @@ DAY_ALIASES = {
     ),
     **dict(zip(("mån", "tis", "ons", "tor", "fre", "lör", "sön"), DAYS, strict=False)),
 }
-Day = choice(DAYS, "a day of the week", DAY_ALIASES)
+Day = Annotated[str, choice(DAYS, "a day of the week", DAY_ALIASES)]
 
 
 # --- dates and times -------------------------------------------------------------------------
@@ -388,29 +394,26 @@ Phone = Annotated[
 WEB_SCHEMES = ("https", "http")
 
 
-def url_type(schemes: tuple[str, ...]):
-    def validate(value) -> str:
-        text = _text_value(value).strip()
-        if any(ch.isspace() or ord(ch) < 32 for ch in text) or len(text) > 2000:
-            raise fail("bad_url", value=text[:80])
-        parts = urlsplit(text)
-        scheme = parts.scheme.lower()
-        if not scheme:
-            raise fail("bad_url", value=text)
-        if scheme not in schemes:
-            raise fail("bad_url_scheme", scheme=scheme, allowed=", ".join(f"{s}:" for s in schemes))
-        if scheme in WEB_SCHEMES and (not parts.hostname or "." not in parts.hostname):
-            raise fail("bad_url", value=text)
-        return text
-
-    return Annotated[
-        str,
-        BeforeValidator(validate),
-        WithJsonSchema({"type": "string", "format": "uri", "pattern": f"^({'|'.join(schemes)}):"}),
-    ]
+def _web_url(value) -> str:
+    text = _text_value(value).strip()
+    if any(ch.isspace() or ord(ch) < 32 for ch in text) or len(text) > 2000:
+        raise fail("bad_url", value=text[:80])
+    parts = urlsplit(text)
+    scheme = parts.scheme.lower()
+    if not scheme:
+        raise fail("bad_url", value=text)
+    if scheme not in WEB_SCHEMES:
+        raise fail("bad_url_scheme", scheme=scheme, allowed=", ".join(f"{s}:" for s in WEB_SCHEMES))
+    if not parts.hostname or "." not in parts.hostname:
+        raise fail("bad_url", value=text)
+    return text
 
 
-WebUrl = url_type(WEB_SCHEMES)
+WebUrl = Annotated[
+    str,
+    BeforeValidator(_web_url),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": f"^({'|'.join(WEB_SCHEMES)}):"}),
+]
 
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 
@@ -518,7 +521,7 @@ PostalCode = Annotated[
 ]
 
 
-def coordinate(axis: str, low: float, high: float):
+def _coordinate(axis: str, low: float, high: float):
     def validate(value) -> float:
         text = _text_value(value).strip()
         try:
@@ -529,12 +532,16 @@ def coordinate(axis: str, low: float, high: float):
             raise fail("bad_coordinate", value=text, axis=axis, low=low, high=high)
         return number
 
-    return Annotated[
-        float,
-        BeforeValidator(validate),
-        WithJsonSchema({"type": "number", "minimum": low, "maximum": high}),
-    ]
+    return validate
 
 
-Latitude = coordinate("lat", 59.0, 71.0)
-Longitude = coordinate("lon", 19.0, 32.0)
+Latitude = Annotated[
+    float,
+    BeforeValidator(_coordinate("lat", 59.0, 71.0)),
+    WithJsonSchema({"type": "number", "minimum": 59.0, "maximum": 71.0}),
+]
+Longitude = Annotated[
+    float,
+    BeforeValidator(_coordinate("lon", 19.0, 32.0)),
+    WithJsonSchema({"type": "number", "minimum": 19.0, "maximum": 32.0}),
+]
