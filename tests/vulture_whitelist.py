@@ -16,9 +16,8 @@ pelican
 _.generate_context
 _.generate_output
 
-# pydantic: the model configuration, and the signature of the JSON Schema hook.
+# pydantic: the model configuration.
 _.model_config
-core_schema
 
 # lunr.py: a pipeline function is called as fn(token, i, tokens), a token update as
 # fn(text, metadata).

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
+from typing import Any
 
 from .model import (
     LocalText,
@@ -42,7 +43,7 @@ class SourceFile:
     doc: YamlDocument
     kind: str
     slug: str
-    record: RegionFile | MunicipalityFile | ProviderFile
+    record: Any  # the model of its kind: RegionFile, MunicipalityFile, ProviderFile, …
 
     @property
     def path(self) -> str:
@@ -137,6 +138,7 @@ class Catalogue:
         """Municipality slugs the entry serves, or ["region"]."""
         if entry.area:
             return entry.area
+        assert isinstance(entry, MeetingPlace), "a service without a location has an area"
         return [self.locations[entry.location].address.municipality]
 
     def serves(self, entry: Service | MeetingPlace, municipality: str) -> bool:

@@ -14,6 +14,7 @@ import typing
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .catalogue import Catalogue, SourceFile, Unread, link
 from .model import FILE_MODELS
@@ -29,7 +30,7 @@ TOP_LEVEL_FILES = {"region.yaml": "region", "search-synonyms.yaml": "synonyms"}
 def load_catalogue(directory: Path | str) -> Catalogue:
     """The whole catalogue, or `CatalogueError` listing every problem, sorted by file and line."""
     catalogue, problems = check_catalogue(directory)
-    if problems:
+    if problems or catalogue is None:
         raise CatalogueError(problems)
     return catalogue
 
@@ -155,7 +156,7 @@ _SIMPLE = {
 _MAPPING = {"model_type", "dict_type", "model_attributes_type"}
 
 
-def _problem_from(doc: YamlDocument, model: type[BaseModel], detail: dict) -> Problem:
+def _problem_from(doc: YamlDocument, model: type[BaseModel], detail: ErrorDetails) -> Problem:
     loc = tuple(detail["loc"])
     kind = detail["type"]
     params = dict(detail.get("ctx") or {})

@@ -621,7 +621,7 @@ class SynonymsFile(Record):
     en: list[SynonymGroup] = Field(default_factory=list)
 
 
-FILE_MODELS = {
+FILE_MODELS: dict[str, type[Record]] = {
     "region": RegionFile,
     "municipality": MunicipalityFile,
     "provider": ProviderFile,

@@ -228,9 +228,8 @@ def _interval(value) -> Interval:
             raise fail("bad_time", value=text)
         raise fail("bad_interval", value=text)
     start, end = parse_minutes(match.group(1)), parse_minutes(match.group(2))
-    for part, minutes in ((match.group(1), start), (match.group(2), end)):
-        if minutes is None:
-            raise fail("bad_time", value=part)
+    if start is None or end is None:
+        raise fail("bad_time", value=match.group(1) if start is None else match.group(2))
     if match.group(3):
         if end >= start:
             raise fail("bad_interval", value=text)

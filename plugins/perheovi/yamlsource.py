@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -97,8 +99,9 @@ def _parse_text(text: str, display: str) -> tuple[YamlDocument, list[Problem]]:
         data = builder.read(yaml.parse(text, Loader=Loader))
         doc.data = _unshared(data) if builder.shared else data
     except yaml.YAMLError as error:
-        if _parser_nesting_limit(error) and error.problem_mark.index < len(text):
-            read_before = _parse_text(text[: error.problem_mark.index], display)
+        limit = _parser_nesting_limit(error)
+        if limit is not None and limit < len(text):
+            read_before = _parse_text(text[:limit], display)
             if any(problem.code == "too_deep" for problem in read_before[1]):
                 return read_before
         return doc, [_syntax_problem(error, text, display)]
@@ -153,16 +156,20 @@ def _loose_tabs(text: str, display: str) -> list[Problem]:
     return problems
 
 
-def _parser_nesting_limit(error: yaml.YAMLError) -> bool:
-    """The libyaml of newer PyYAML wheels (6.0.4) stops at 1,000 levels of its own, and in `[`/`{`
+def _parser_nesting_limit(error: yaml.YAMLError) -> int | None:
+    """Where the parser stopped at its own nesting limit (a character index), if it did.
+
+    The libyaml of newer PyYAML wheels (6.0.4) stops at 1,000 levels of its own, and in `[`/`{`
     collections it scans up to 1,024 characters ahead before it gives the events our depth
     guard counts. The text before the place it stopped holds the first node that is too deep,
     so reading just that text reports it as any PyYAML would."""
-    return (
+    if (
         isinstance(error, yaml.MarkedYAMLError)
         and error.problem_mark is not None
         and "maximum nesting depth" in (error.problem or "")
-    )
+    ):
+        return error.problem_mark.index
+    return None
 
 
 def _only_comments(text: str) -> bool:
@@ -312,7 +319,7 @@ class _Builder:
         self.deepest = 0  # the deepest collection so far, for an anchor's height
         self.anchors: dict[str, _Anchor] = {}
         self.recording: list[tuple[_Anchor, PathKey]] = []  # anchors being read, outermost first
-        self.events = iter(())
+        self.events: Iterator[Any] = iter(())  # libyaml's events, with marks always set
 
     def fail(self, mark, code: str, **params) -> None:
         line, column = _position(mark)
@@ -346,8 +353,8 @@ class _Builder:
                     self.place(self.values, "values", loc, (mark.line + 1, mark.column + 1))
                 else:
                     self.values[loc] = (mark.line + 1, mark.column + 1)
-            value = event.value
-            return None if event.implicit[0] and value in _NULL_WORDS else value
+            text = event.value
+            return None if event.implicit[0] and text in _NULL_WORDS else text
         if isinstance(event, yaml.AliasEvent):
             return self.alias(event, loc, depth)
         self.nodes += 1
@@ -360,6 +367,7 @@ class _Builder:
             alias_text = self.alias_text
             self.deepest = depth
         tag = event.tag
+        value: object
         if isinstance(event, yaml.ScalarEvent):
             if tag is None or tag == "!":
                 tag = _NULL_TAG if event.implicit[0] and event.value in _NULL_WORDS else _STR_TAG
@@ -393,7 +401,7 @@ class _Builder:
     def sequence(self, start, loc: PathKey, depth: int) -> list:
         self.deepest = max(self.deepest, depth)
         check = start.flow_style and self.questions
-        items = []
+        items: list[object] = []
         for event in self.events:
             if isinstance(event, yaml.SequenceEndEvent):
                 self.end_index = event.end_mark.index
@@ -417,7 +425,7 @@ class _Builder:
                 and key_event.tag is None
                 and key_event.anchor is None
             ):
-                key = key_event.value  # the common case: a plain field name
+                key: str | None = key_event.value  # the common case: a plain field name
             else:
                 key = self.key(key_event)
             value_event = next(self.events)
