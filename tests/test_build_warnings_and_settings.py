@@ -122,3 +122,15 @@ def test_a_setting_from_the_environment_is_checked_too(tmp_path, minimal):
         "setting PERHEOVI_PROCESSES = 'many' (from the environment) cannot be used: expected "
         "worker processes for the build, 0 for one per core"
     )
+
+
+def test_the_accessibility_statement_is_made_from_the_settings(site):
+    page = site.page("/fi/accessibility/")
+    text = page.text_content()
+    assert "täyttää saavutettavuusvaatimukset (WCAG 2.1, taso AA) osittain" in text  # partial
+    assert "1.11.2026" in text and "20.11.2026" in text  # prepared, reviewed
+    assert len(page.cssselect("article li")) >= 2  # the two known issues and the contacts
+    links = {a.get("href"): a.text_content() for a in page.cssselect("article a")}
+    assert links["mailto:saavutettavuus@example.fi"] == "saavutettavuus@example.fi"
+    assert links["tel:+358400000001"] == "040 000 0001"  # grouped as the settings write it
+    assert links["tel:+358295345000"] == "029 534 5000"

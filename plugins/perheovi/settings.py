@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .values import normalise_phone
+from .values import PhoneNumber, normalise_phone
 
 PREFIX = "PERHEOVI_"
 FROM_ENVIRONMENT = ("CATALOGUE", "SEARCH_SHARD_DOCS", "PROCESSES")
@@ -83,12 +83,18 @@ class Accessibility(_Strict):
         return _phone(value) if value else value
 
     @property
-    def feedback_phone_e164(self) -> str | None:
-        return normalise_phone(self.feedback_phone) if self.feedback_phone else None
+    def feedback_phone_e164(self) -> PhoneNumber | None:
+        return _number(self.feedback_phone)
 
     @property
-    def authority_phone_e164(self) -> str | None:
-        return normalise_phone(self.authority_phone) if self.authority_phone else None
+    def authority_phone_e164(self) -> PhoneNumber | None:
+        return _number(self.authority_phone)
+
+
+def _number(text: str) -> PhoneNumber | None:
+    """For links (E.164) and display (grouped as written, like the catalogue's numbers)."""
+    normal = normalise_phone(text) if text else None
+    return PhoneNumber(normal, text) if normal else None
 
 
 class Settings(_Strict):
