@@ -96,7 +96,7 @@ services:
   - id: zq-service
     category: family-counselling
     name: {fi: Zq-palvelu, sv: Zq-tjänst, en: Zq service}
-    summary: {fi: Zq-tiivistelmä}
+    summary: {fi: Zq-tiivistelmä, sv: Zq-sammandrag, en: Zq summary}
     description: {fi: Zq-lisätieto}
     keywords: {fi: [zqavainsana, zqhakusana], sv: [zqsökord], en: [zqkeyword]}
     target_groups: [teenagers]
@@ -229,9 +229,12 @@ SHOWN = {
     "Notice.text": (SERVICE, r"Zq-tiedote"),
     "Notice.start": (SERVICE, r'<time datetime="2026-11-02">2\.11\.2026</time>'),
     "Notice.until": (SERVICE, r'<time datetime="2026-11-27">27\.11\.2026</time>'),
-    "LocalText.fi": (SERVICE, r"<h1>Zq-palvelu</h1>"),
-    "LocalText.sv": ("sv/service/zq-service/index.html", r"<h1>Zq-tjänst</h1>"),
-    "LocalText.en": ("en/service/zq-service/index.html", r"<h1>Zq service</h1>"),
+    "_ShortLocalText.fi": (SERVICE, r"<h1>Zq-palvelu</h1>"),
+    "_ShortLocalText.sv": ("sv/service/zq-service/index.html", r"<h1>Zq-tjänst</h1>"),
+    "_ShortLocalText.en": ("en/service/zq-service/index.html", r"<h1>Zq service</h1>"),
+    "_LongLocalText.fi": (SERVICE, r"Zq-tiivistelmä"),
+    "_LongLocalText.sv": ("sv/service/zq-service/index.html", r"Zq-sammandrag"),
+    "_LongLocalText.en": ("en/service/zq-service/index.html", r"Zq summary"),
     # a municipality's own file
     "MunicipalityFile.code": ("fi/municipality/lieksa/index.html", r"<h1>Lieksa</h1>"),
     "MunicipalityFile.name": ("fi/municipality/joensuu/index.html", r"<h1>Zq-Joensuu</h1>"),
