@@ -75,7 +75,7 @@ test: $(STAMP) $(NODE) system-deps lint
 
 # Every test that needs neither Chromium nor Java (pytest marker `browser`), for a quick loop.
 test-fast: $(STAMP) $(NODE) build-deps
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest -m "not browser" -n 2
 
 # Build the sample site into output/ (atomically: a failing build keeps the last good site).
 html: $(STAMP) $(NODE) build-deps
