@@ -238,6 +238,60 @@ def test_hours_tables_use_localised_weekday_names(site):
         assert table.cssselect("th[scope=row]")[0].text_content() == monday_to_friday
 
 
+# Every word a day name is made of, and every time interval, rendered on more than one line.
+_WORDS_ON_TWO_LINES = """() => {
+  const range = document.createRange();
+  const broken = [];
+  const check = (cell, pattern) => {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      for (const m of node.data.matchAll(pattern)) {
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+        if (tops.size > 1) broken.push(m[0]);
+      }
+    }
+  };
+  for (const th of document.querySelectorAll('table.hours th[scope=row]')) check(th, /[^\\s–]+/g);
+  for (const td of document.querySelectorAll('table.hours td')) check(td, /[^\\s,]+/g);
+  const root = document.documentElement;
+  return {broken, sideways: root.scrollWidth > root.clientWidth + 1};
+}"""
+
+
+def test_hours_tables_at_320_px_break_no_day_name_or_time_inside_a_word(site, site_url, browser):
+    """A day range may wrap after its dash and two intervals after their comma, but no word:
+    overflow-wrap: anywhere once let the day column shrink ("Wednesda/y") beside two intervals.
+    Checked: every service page with two intervals in a row, and the longest day range."""
+    longest_day = {"fi": "keskiviikko", "sv": "onsdag", "en": "Wednesday"}
+    page = browser.new_page(viewport={"width": 320, "height": 640})
+    try:
+        for lang in LANGUAGES:
+            rows = {
+                path: [
+                    (tr.cssselect("th")[0].text_content(), tr.cssselect("td")[0].text_content())
+                    for tr in site.page(path).cssselect("table.hours tr")
+                ]
+                for path in site.html_paths
+                if path.startswith(f"/{lang}/service/")
+            }
+            paths = {path for path, pairs in rows.items() if any("," in t for _, t in pairs)}
+            paths.add(max(rows, key=lambda path: max((len(d) for d, _ in rows[path]), default=0)))
+            # the hard case is among them: the longest day name alone beside two intervals
+            assert any(
+                day == longest_day[lang] and "," in times
+                for path in paths
+                for day, times in rows[path]
+            )
+            for path in sorted(paths):
+                page.goto(site_url + path)
+                assert page.evaluate(_WORDS_ON_TWO_LINES) == {"broken": [], "sideways": False}, path
+    finally:
+        page.close()
+
+
 # --- the icon, the notices, how a service is given, the county (issue 14) --------------------
 
 
