@@ -617,12 +617,12 @@ def write_report(sections: dict[str, str]) -> None:
     for block in existing.split("\n<!-- section: ")[1:]:
         name, body = block.split(" -->\n", 1)
         parts[name] = body.split("\n<!-- end -->")[0]
-    parts.update(sections)
+    here = f"\n\nMachine of this section's run: {machine()}."
+    parts.update({name: text + here for name, text in sections.items()})
     head = (
         "# Benchmarks\n\nProduced by `.venv/bin/python benchmarks/run.py` (one command; "
         "`benchmarks/run.py search` runs one section). Figures, not timed tests: the test "
-        "suite checks correctness.\n\n"
-        f"Machine of the last run: {machine()}.\n"
+        "suite checks correctness. Each section names the machine it was measured on.\n"
     )
     body = "".join(
         f"\n<!-- section: {name} -->\n{text}\n<!-- end -->\n" for name, text in parts.items()
