@@ -302,7 +302,10 @@ SHOWN = {
         SERVICE,
         r"zq-mail@example\.fi</a> <span class=\"channel__warning\">\(älä lähetä terveystietoja",
     ),
-    "Hours.weekly": (SERVICE, r"maanantai–sunnuntai</th><td><span class=\"hours__interval\">7\.21–15\.21"),
+    "Hours.weekly": (
+        SERVICE,
+        r"maanantai–sunnuntai</th><td><span class=\"hours__interval\">7\.21–15\.21",
+    ),
     "Hours.always": (SERVICE, r"auki ympäri vuorokauden joka päivä"),
     "Hours.by_appointment": (SERVICE, r"Vain ajanvarauksella\."),
     "Hours.holidays": (SERVICE, r"Avoinna myös arkipyhinä\."),
