@@ -36,8 +36,11 @@ lock: $(STAMP)
 
 # The browser libraries the site ships (lunr, lunr-languages) and the test tools (axe-core,
 # vnu-jar), exactly as locked. Install scripts are skipped: nothing may download at install.
-$(NODE): package.json package-lock.json
+# The site's libraries are then vendored into the theme (plugins/perheovi/theme/static/vendor),
+# from where the build and the wheel take them.
+$(NODE): package.json package-lock.json $(STAMP)
 	npm ci --ignore-scripts --no-audit --no-fund
+	$(BIN)/python -m perheovi.site.vendor node_modules
 	touch $@
 
 install: $(STAMP) $(NODE)
@@ -102,8 +105,8 @@ screenshots: html
 # and those of `perheovi check` and `perheovi report` (babel-checker.cfg, marked with N_). The
 # fi and sv catalogs keep their header and translations and get the new msgids to translate.
 translations: $(STAMP)
-	$(BIN)/pybabel extract -F babel.cfg -o theme/translations/messages.pot --no-location --omit-header --sort-output .
-	$(BIN)/pybabel update -i theme/translations/messages.pot -d theme/translations -w 100 --ignore-pot-creation-date --no-fuzzy-matching
+	$(BIN)/pybabel extract -F babel.cfg -o plugins/perheovi/theme/translations/messages.pot --no-location --omit-header --sort-output .
+	$(BIN)/pybabel update -i plugins/perheovi/theme/translations/messages.pot -d plugins/perheovi/theme/translations -w 100 --ignore-pot-creation-date --no-fuzzy-matching
 	$(BIN)/pybabel extract -F babel-checker.cfg -k N_ -o plugins/perheovi/translations/perheovi.pot --no-location --omit-header --sort-output .
 	$(BIN)/pybabel update -i plugins/perheovi/translations/perheovi.pot -d plugins/perheovi/translations -D perheovi -w 100 --ignore-pot-creation-date --no-fuzzy-matching
 

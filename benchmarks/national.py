@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from perheovi.taxonomy import CATEGORIES  # noqa: E402
-from perheovi.values import slugify  # noqa: E402
+from perheovi.catalogue.taxonomy import CATEGORIES  # noqa: E402
+from perheovi.catalogue.values import slugify  # noqa: E402
 
 COUNTY_CATEGORIES = [
     c for c in CATEGORIES if c not in ("meeting-place", "family-benefits", "digital", "crisis-help")
@@ -46,7 +46,9 @@ def q(text: str) -> str:
 
 
 def municipalities() -> list[dict]:
-    text = (ROOT / "plugins" / "perheovi" / "data" / "municipalities.csv").read_text("utf-8")
+    text = (ROOT / "plugins" / "perheovi" / "catalogue" / "data" / "municipalities.csv").read_text(
+        "utf-8"
+    )
     rows = list(csv.DictReader(text.splitlines()))
     for row in rows:
         row["county"] = row["hva_id"] or ("HKI" if row["name_fi"] == "Helsinki" else "AX")

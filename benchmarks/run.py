@@ -66,7 +66,7 @@ def build(catalogue: Path, output: Path, settings: str = "pelicanconf.py") -> fl
         [
             sys.executable,
             "-m",
-            "perheovi.cli",
+            "perheovi",
             "build",
             "--settings",
             settings,
@@ -181,7 +181,7 @@ def first_query_bytes(
 
 
 def bench_search() -> dict:
-    from perheovi.loader import load_catalogue
+    from perheovi.catalogue.loader import load_catalogue
     from playwright.sync_api import sync_playwright
 
     catalogue = load_catalogue(ROOT / "catalogue")
@@ -352,16 +352,17 @@ def floor_seconds(catalogue_dir: Path, output: Path) -> tuple[float, int]:
     import gettext
 
     from jinja2 import Environment, FileSystemLoader
-    from perheovi import filters, i18n
-    from perheovi.generator import render_pages, site_context
-    from perheovi.loader import load_catalogue
-    from perheovi.pages import catalogue_pages
-    from perheovi.settings import read_settings
+    from perheovi import i18n
+    from perheovi.catalogue.loader import load_catalogue
+    from perheovi.site import filters
+    from perheovi.site.generator import render_pages, site_context
+    from perheovi.site.pages import catalogue_pages
+    from perheovi.site.settings import read_settings
 
     os.environ["SOURCE_DATE_EPOCH"] = EPOCH
     catalogue = load_catalogue(catalogue_dir)
     env = Environment(
-        loader=FileSystemLoader(str(ROOT / "theme" / "templates")),
+        loader=FileSystemLoader(str(ROOT / "plugins" / "perheovi" / "theme" / "templates")),
         extensions=["jinja2.ext.i18n", "jinja2.ext.do"],
         autoescape=True,
         trim_blocks=True,
@@ -371,7 +372,8 @@ def floor_seconds(catalogue_dir: Path, output: Path) -> tuple[float, int]:
     env.globals.update(filters.GLOBALS)
     settings = read_settings(_settings(), {})
     translations = {
-        lang: i18n.load_translations(ROOT / "theme" / "translations", lang) for lang in LANGUAGES
+        lang: i18n.load_translations(ROOT / "plugins" / "perheovi" / "theme" / "translations", lang)
+        for lang in LANGUAGES
     }
     pages = catalogue_pages(catalogue)
     common = site_context(catalogue, settings, "")
@@ -402,14 +404,12 @@ def bench_build(name: str, catalogue_dir: Path) -> dict:
         os.environ, SOURCE_DATE_EPOCH=EPOCH, PERHEOVI_CATALOGUE=str(catalogue_dir), LANGUAGE="en"
     )
     check = statistics.median(  # this machine is shared: the middle of three runs
-        timed(
-            [sys.executable, "-m", "perheovi.cli", "check", str(catalogue_dir)], env, memory=False
-        )[0]
+        timed([sys.executable, "-m", "perheovi", "check", str(catalogue_dir)], env, memory=False)[0]
         for _ in range(3)
     )
     output = work / "site"
     build_s, build_mib = timed(
-        [sys.executable, "-m", "perheovi.cli", "build", "--output", str(output)], env
+        [sys.executable, "-m", "perheovi", "build", "--output", str(output)], env
     )
     html = sorted(output.rglob("*.html"))
     css = (output / "theme" / "css" / "site.css").read_bytes()
@@ -553,7 +553,7 @@ def _flow_lists(size: int) -> bytes:
 def bench_alias_bomb() -> dict:
     """CPU seconds (time.process_time, least of five reads) for the reader to reject a 2 KB file
     of nested aliases and to read a valid file of the same size."""
-    from perheovi.yamlsource import parse_yaml_bytes
+    from perheovi.catalogue.yamlsource import parse_yaml_bytes
 
     def cpu(raw: bytes) -> tuple[float, list[str]]:
         best = float("inf")

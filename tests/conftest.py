@@ -66,7 +66,7 @@ def build_site(
         [
             sys.executable,
             "-m",
-            "perheovi.cli",
+            "perheovi",
             "build",
             "--settings",
             settings,
@@ -123,7 +123,7 @@ def site(tmp_path_factory) -> BuiltSite:
 
 @pytest.fixture(scope="session")
 def catalogue():
-    from perheovi.loader import load_catalogue
+    from perheovi.catalogue.loader import load_catalogue
 
     return load_catalogue(SAMPLE)
 

@@ -76,9 +76,6 @@ def settings_file(tmp_path, changes: str):
             sys.path.insert(0, {str(ROOT)!r})
             from pelicanconf import *
             PATH = {str(ROOT / "content")!r}
-            THEME = {str(ROOT / "theme")!r}
-            PLUGIN_PATHS = [{str(ROOT / "plugins")!r}]
-            PERHEOVI_NODE_MODULES = {str(ROOT / "node_modules")!r}
             PERHEOVI_ACCESSIBILITY = dict(PERHEOVI_ACCESSIBILITY)
             """)
         + textwrap.dedent(changes),

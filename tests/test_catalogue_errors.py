@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from perheovi.loader import check_catalogue
+from perheovi.catalogue.loader import check_catalogue
 
 COUNTY = "providers/county.yaml"
 QUOTED_422 = '"422"'

@@ -60,7 +60,7 @@ def run_check(*args, cwd=None, lang="en"):
     """`perheovi check` with its two streams merged, as a CI log shows them."""
     environment = dict(os.environ, LANGUAGE=lang, LC_ALL="C.UTF-8")
     return subprocess.run(
-        [sys.executable, "-m", "perheovi.cli", "check", *args],
+        [sys.executable, "-m", "perheovi", "check", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -74,7 +74,7 @@ def test_sample_catalogue_passes_and_meets_the_sizes():
     assert result.returncode == 0, result.stdout
     summary = result.stdout.strip()
     assert "OK" in summary and len(summary.splitlines()) == 1
-    from perheovi.loader import load_catalogue
+    from perheovi.catalogue.loader import load_catalogue
 
     catalogue = load_catalogue(SAMPLE)
     counts = catalogue.counts()
@@ -98,7 +98,7 @@ def test_valid_catalogue_prints_its_counts():
 
 def test_usage_error_exits_2():
     result = subprocess.run(
-        [sys.executable, "-m", "perheovi.cli", "chekc"], capture_output=True, text=True
+        [sys.executable, "-m", "perheovi", "chekc"], capture_output=True, text=True
     )
     assert result.returncode == 2
     assert "usage:" in result.stderr
@@ -145,8 +145,8 @@ def test_github_format_prints_exact_annotations(minimal):
 
 
 def test_github_annotations_escape_what_would_break_them(minimal):
-    from perheovi.cli import github_annotation
-    from perheovi.problems import Problem
+    from perheovi.catalogue.problems import Problem
+    from perheovi.commands.cli import github_annotation
 
     problem = Problem("a,b:c.yaml", 3, 4, "yaml_syntax", {"detail": "50% done\nnext"})
     assert github_annotation("error", problem, lambda text: text) == (

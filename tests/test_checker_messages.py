@@ -15,8 +15,8 @@ import re
 import pytest
 from babel import Locale
 from conftest import ROOT
-from perheovi.loader import check_catalogue
-from perheovi.problems import (
+from perheovi.catalogue.loader import check_catalogue
+from perheovi.catalogue.problems import (
     DAYS_IN_MONTH,
     FRAGMENTS,
     HINT,
@@ -334,7 +334,7 @@ def test_a_broken_catalogue_is_reported_without_english_words(minimal, kind, lan
 
 @pytest.mark.parametrize("lang", ["fi", "sv"])
 def test_the_freshness_report_has_no_english_words(catalogue, lang):
-    from perheovi.freshness import findings
+    from perheovi.catalogue.freshness import findings
 
     found = findings(catalogue, dt.date(2040, 1, 1))
     assert {p.params.get("what") for p in found} >= {"provider", "service", "meeting place"}
@@ -400,7 +400,7 @@ def source_codes() -> tuple[list[tuple[str, str, set[str] | None]], set[str]]:
     """Every problem made with a literal code (where, code, parameters) and every code chosen
     in a variable first, across the package."""
     calls, assigned = [], set()
-    for path in sorted(PACKAGE.glob("*.py")):
+    for path in sorted(PACKAGE.rglob("*.py")):
         tree = ast.parse(path.read_text("utf-8"))
         assigned |= _assigned_codes(tree)
         for node in ast.walk(tree):
@@ -428,7 +428,7 @@ def test_every_code_the_source_uses_has_a_message_with_those_parameters():
 def test_every_message_is_made_somewhere_in_the_source():
     """Each code is written somewhere outside problems.py (a call, or a value chosen first)."""
     written = set()
-    for path in sorted(PACKAGE.glob("*.py")):
+    for path in sorted(PACKAGE.rglob("*.py")):
         if path.name != "problems.py":
             tree = ast.parse(path.read_text("utf-8"))
             written |= {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)}
@@ -438,7 +438,7 @@ def test_every_message_is_made_somewhere_in_the_source():
 def test_what_a_choice_should_be_is_a_translatable_fragment():
     """`choice(values, "a day of the week")`: the words land in a message as its {what}."""
     words = []
-    for path in sorted(PACKAGE.glob("*.py")):
+    for path in sorted(PACKAGE.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "choice":
                 words += [a.value for a in node.args[1:2] if isinstance(a, ast.Constant)]

@@ -10,12 +10,12 @@ import sys
 import pytest
 from babel.messages.pofile import read_po
 from conftest import ROOT, SAMPLE
-from perheovi.problems import FRAGMENTS, HINT, MESSAGES
+from perheovi.catalogue.problems import FRAGMENTS, HINT, MESSAGES
 
 
 def test_codeowners_is_in_sync_with_the_owners_fields():
     result = subprocess.run(
-        [sys.executable, "-m", "perheovi.cli", "codeowners", str(SAMPLE)],
+        [sys.executable, "-m", "perheovi", "codeowners", str(SAMPLE)],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -90,7 +90,7 @@ def report(*args, epoch="1795000000"):
 
     environment = dict(os.environ, SOURCE_DATE_EPOCH=epoch, LANGUAGE="en")
     return subprocess.run(
-        [sys.executable, "-m", "perheovi.cli", "report", *args],
+        [sys.executable, "-m", "perheovi", "report", *args],
         capture_output=True,
         text=True,
         cwd=ROOT,

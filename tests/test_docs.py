@@ -6,8 +6,8 @@ import re
 import typing
 
 from conftest import ROOT
-from perheovi import model
-from perheovi.taxonomy import CATEGORIES, TARGET_GROUPS
+from perheovi.catalogue import model
+from perheovi.catalogue.taxonomy import CATEGORIES, TARGET_GROUPS
 from pydantic import BaseModel
 
 DOC = (ROOT / "docs" / "catalogue.md").read_text("utf-8")
@@ -61,7 +61,7 @@ def test_the_full_examples_in_the_docs_are_valid_yaml_fragments():
 def test_the_complete_provider_example_passes_check(minimal):
     import re
 
-    from perheovi.loader import check_catalogue
+    from perheovi.catalogue.loader import check_catalogue
 
     example = next(
         block for block in re.findall(r"```yaml\n(.*?)```", DOC, re.S) if block.count("\n") > 40

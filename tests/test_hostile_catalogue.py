@@ -12,7 +12,7 @@ import gates
 import lxml.html
 import pytest
 from conftest import QuietHandler, build_site
-from perheovi.loader import check_catalogue
+from perheovi.catalogue.loader import check_catalogue
 
 PAYLOADS = [
     "<script>alert('xss')</script>",

@@ -6,8 +6,8 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-from perheovi.hours import day_hours, holiday_name, spans, status_at, upcoming_changes
-from perheovi.model import Hours
+from perheovi.catalogue.hours import day_hours, holiday_name, spans, status_at, upcoming_changes
+from perheovi.catalogue.model import Hours
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 UTC = dt.UTC

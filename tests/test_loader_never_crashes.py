@@ -8,10 +8,10 @@ import yaml
 from conftest import MINIMAL
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from perheovi.catalogue import link
-from perheovi.loader import read_source, validate_document
-from perheovi.problems import Problem
-from perheovi.yamlsource import parse_yaml_bytes
+from perheovi.catalogue.loader import read_source, validate_document
+from perheovi.catalogue.network import link
+from perheovi.catalogue.problems import Problem
+from perheovi.catalogue.yamlsource import parse_yaml_bytes
 
 KINDS = ("region", "municipality", "provider")
 COUNTY_TEXT = (MINIMAL / "providers" / "county.yaml").read_text("utf-8")

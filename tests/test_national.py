@@ -6,7 +6,7 @@ import filecmp
 import importlib.util
 
 from conftest import ROOT
-from perheovi.loader import check_catalogue
+from perheovi.catalogue.loader import check_catalogue
 
 spec = importlib.util.spec_from_file_location("national", ROOT / "benchmarks" / "national.py")
 national = importlib.util.module_from_spec(spec)

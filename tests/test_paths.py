@@ -7,8 +7,8 @@ import sys
 
 import pytest
 from conftest import LANGUAGES, SAMPLE
-from perheovi.loader import check_catalogue
-from perheovi.paths import coverage, resolve
+from perheovi.catalogue.loader import check_catalogue
+from perheovi.catalogue.paths import coverage, resolve
 
 THIN = "raakkyla"  # the sample's deliberately thin municipality
 
@@ -90,7 +90,7 @@ def test_a_gap_is_said_in_words_and_shows_in_the_coverage_report(site, catalogue
         [
             sys.executable,
             "-m",
-            "perheovi.cli",
+            "perheovi",
             "report",
             "coverage",
             str(SAMPLE),
@@ -107,7 +107,7 @@ def test_a_gap_is_said_in_words_and_shows_in_the_coverage_report(site, catalogue
     for key, _ in gaps:
         assert thin[header.index(key.split(":", 1)[1])] == "none"
     text = subprocess.run(
-        [sys.executable, "-m", "perheovi.cli", "report", "coverage", str(SAMPLE)],
+        [sys.executable, "-m", "perheovi", "report", "coverage", str(SAMPLE)],
         capture_output=True,
         text=True,
     ).stdout

@@ -12,8 +12,8 @@ from pathlib import Path
 import phonenumbers
 import pytest
 import yaml
-from perheovi.filters import phone_display
-from perheovi.values import SHORT_NUMBERS, Phone, normalise_phone, read_phone
+from perheovi.catalogue.values import SHORT_NUMBERS, Phone, normalise_phone, read_phone
+from perheovi.site.filters import phone_display
 from phonenumbers import shortnumberinfo
 from pydantic import TypeAdapter
 
@@ -29,7 +29,9 @@ def shown(written: str) -> str:
 
 
 def short_number_entries() -> list[dict]:
-    text = resources.files("perheovi").joinpath("data/short_numbers.yaml").read_text("utf-8")
+    text = (
+        resources.files("perheovi.catalogue").joinpath("data/short_numbers.yaml").read_text("utf-8")
+    )
     return yaml.safe_load(text)
 
 

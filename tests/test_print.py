@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import re
 
-from perheovi.filters import phone_display
+from perheovi.site.filters import phone_display
 from pypdf import PdfReader
 
 CHROME = ["Siirry pääsisältöön", "Palvelut aiheittain", "svenska", "English", "Tietosuoja"]

@@ -42,7 +42,7 @@ READ = """
 import json, sys
 sys.path.insert(0, {plugins!r})
 import yaml
-from perheovi.yamlsource import parse_yaml_bytes
+from perheovi.catalogue.yamlsource import parse_yaml_bytes
 found = {{}}
 for name, text in json.load(sys.stdin).items():
     _, problems = parse_yaml_bytes(text.encode(), "deep.yaml")

@@ -61,7 +61,7 @@ def validate(path) -> list[str]:
 
 
 def test_committed_schemas_are_generated_from_the_model():
-    from perheovi.schema import schemas
+    from perheovi.catalogue.schema import schemas
 
     for name, text in schemas().items():
         assert (SCHEMAS / name).read_text("utf-8") == text, (
@@ -77,7 +77,7 @@ def test_every_catalogue_file_names_its_schema_and_passes_it():
 
 
 def minimal_copy(minimal):
-    from perheovi.schema import modeline
+    from perheovi.catalogue.schema import modeline
 
     for folder, kind in (("providers", "provider"), ("municipalities", "municipality")):
         for path in (minimal.path / folder).glob("*.yaml"):

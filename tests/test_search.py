@@ -10,10 +10,10 @@ import urllib.parse
 import pytest
 import yaml
 from conftest import LANGUAGES, ROOT, report_figure
-from perheovi.search import language_pipeline
+from perheovi.search.index import language_pipeline
 
 QUERIES = yaml.safe_load((ROOT / "tests" / "data" / "search-queries.yaml").read_text("utf-8"))
-NODE_MODULES = str(ROOT / "node_modules")
+VENDOR = str(ROOT / "plugins" / "perheovi" / "theme" / "static" / "vendor")
 
 
 def vocabulary(catalogue, lang) -> list[str]:
@@ -143,14 +143,14 @@ def test_python_and_browser_pipelines_make_the_same_terms(catalogue, lang):
     words = sorted(set(vocabulary(catalogue, lang)) | set(INFLECTED[lang]))
     browser = json.loads(
         subprocess.run(
-            ["node", str(ROOT / "tests" / "js" / "stem.js"), NODE_MODULES],
+            ["node", str(ROOT / "tests" / "js" / "stem.js"), VENDOR],
             input=json.dumps({lang: words}),
             capture_output=True,
             text=True,
             check=True,
         ).stdout
     )[lang]
-    pipeline = language_pipeline(lang, NODE_MODULES)
+    pipeline = language_pipeline(lang)
     python = [pipeline.terms(word) for word in words]
     disagreements = [(w, p, b) for w, p, b in zip(words, python, browser, strict=False) if p != b]
     assert not disagreements

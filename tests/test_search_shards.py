@@ -14,7 +14,7 @@ import urllib.parse
 
 import pytest
 from conftest import ROOT, QuietHandler, build_site
-from perheovi.search import shards
+from perheovi.search.index import shards
 
 spec = importlib.util.spec_from_file_location("national", ROOT / "benchmarks" / "national.py")
 national = importlib.util.module_from_spec(spec)

@@ -9,7 +9,7 @@ import pytest
 from babel.messages.pofile import read_po
 from conftest import ROOT
 
-TRANSLATIONS = ROOT / "theme" / "translations"
+TRANSLATIONS = ROOT / "plugins" / "perheovi" / "theme" / "translations"
 
 
 def catalog(lang):

@@ -15,7 +15,7 @@ import typing
 
 import pytest
 from conftest import MINIMAL, build_site
-from perheovi import model
+from perheovi.catalogue import model
 from pydantic import BaseModel
 
 REGION = """\

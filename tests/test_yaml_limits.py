@@ -7,8 +7,8 @@ import copy
 import time
 
 import pytest
-from perheovi import yamlsource
-from perheovi.yamlsource import MAX_ALIAS_NODES, parse_yaml_bytes
+from perheovi.catalogue import yamlsource
+from perheovi.catalogue.yamlsource import MAX_ALIAS_NODES, parse_yaml_bytes
 
 
 def laughs(size: int = 2048) -> bytes:

@@ -7,7 +7,7 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from perheovi.yamlsource import MAX_DEPTH, parse_yaml_bytes
+from perheovi.catalogue.yamlsource import MAX_DEPTH, parse_yaml_bytes
 
 NULL = "tag:yaml.org,2002:null"
 

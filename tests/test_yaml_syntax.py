@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from perheovi.yamlsource import parse_yaml_bytes
+from perheovi.catalogue.yamlsource import parse_yaml_bytes
 
 
 def rendered(text: str) -> list[str]:

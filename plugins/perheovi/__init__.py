@@ -6,6 +6,6 @@ def register():
     `perheovi check` imports this package and needs neither."""
     from pelican import signals
 
-    from .generator import add_generator
+    from .site.generator import add_generator
 
     signals.get_generators.connect(add_generator)

@@ -20,7 +20,7 @@ from babel.dates import format_date, format_skeleton, get_day_names
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from .values import DAYS
+from .catalogue.values import DAYS
 
 SITE_LANGUAGES = ("fi", "sv", "en")
 

@@ -1,11 +1,12 @@
 // Runs lunr.js with lunr-languages over words given on stdin (JSON {lang: [words]}) and prints
-// the terms each word becomes, as the browser's index pipeline makes them.
+// the terms each word becomes, as the browser's index pipeline makes them: the very files the
+// site ships, from the theme's vendor folder given as the first argument.
 const path = require("path");
-const modules = process.argv[2];
-const lunr = require(path.join(modules, "lunr"));
-require(path.join(modules, "lunr-languages", "lunr.stemmer.support.js"))(lunr);
-require(path.join(modules, "lunr-languages", "lunr.fi.js"))(lunr);
-require(path.join(modules, "lunr-languages", "lunr.sv.js"))(lunr);
+const vendor = process.argv[2];
+const lunr = require(path.join(vendor, "lunr.min.js"));
+require(path.join(vendor, "lunr.stemmer.support.min.js"))(lunr);
+require(path.join(vendor, "lunr.fi.min.js"))(lunr);
+require(path.join(vendor, "lunr.sv.min.js"))(lunr);
 
 const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
 const pipelines = {

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .builddate import HELSINKI
+from ..builddate import HELSINKI
 from .values import Interval
 
 UTC = dt.UTC

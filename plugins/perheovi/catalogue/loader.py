@@ -16,8 +16,8 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .catalogue import Catalogue, SourceFile, Unread, link
 from .model import FILE_MODELS
+from .network import Catalogue, SourceFile, Unread, link
 from .problems import MESSAGES, CatalogueError, Problem, suggestion
 from .values import SLUG_PATTERN, slugify
 from .yamlsource import YamlDocument, read_yaml_file

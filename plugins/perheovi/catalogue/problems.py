@@ -43,7 +43,7 @@ class Messages:
 @cache
 def messages(lang: str) -> Messages:
     """The messages of `perheovi check` and `perheovi report` in fi, sv or en."""
-    from .i18n import checker_translations
+    from ..i18n import checker_translations
 
     return Messages(lang, checker_translations(lang).gettext)
 
@@ -94,13 +94,13 @@ def _told(problem: Problem, name: str, translate) -> str:
     if name in WEEKDAY_PARAMS:
         return _weekdays(str(value), lang)
     if name == "language":
-        from .i18n import language_name
+        from ..i18n import language_name
 
         return language_name(value, lang)
     if name == "files":
         from babel.lists import format_list
 
-        from .i18n import locale
+        from ..i18n import locale
 
         return format_list(list(value), locale=locale(lang))
     if name == "reason" and problem.code == "date_not_exist":
@@ -112,7 +112,7 @@ def _told(problem: Problem, name: str, translate) -> str:
 
 def _weekdays(codes: str, lang: str) -> str:
     """ "fri" -> "perjantai"; "mon,tue" -> "maanantai, tiistai" (fi); unknown words unchanged."""
-    from .i18n import day_names, locale
+    from ..i18n import day_names, locale
     from .values import DAYS
 
     parts = codes.split(",")

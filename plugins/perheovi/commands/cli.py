@@ -9,8 +9,8 @@ import argparse
 import os
 import sys
 
-from .loader import check_catalogue
-from .problems import N_
+from ..catalogue.loader import check_catalogue
+from ..catalogue.problems import N_
 
 SUMMARY_PROBLEMS = N_("{count} problem(s) found; the catalogue was not accepted.")
 SUMMARY_OK = N_(
@@ -105,8 +105,8 @@ def report(args: argparse.Namespace) -> int:
 
 
 def freshness_report(catalogue, args, translate) -> int:
-    from .builddate import build_date
-    from .freshness import findings
+    from ..builddate import build_date
+    from ..catalogue.freshness import findings
 
     found = findings(catalogue, build_date(), args.months)
     for item in found:
@@ -122,7 +122,7 @@ def freshness_report(catalogue, args, translate) -> int:
 def coverage_report(catalogue, args) -> int:
     import csv
 
-    from .paths import coverage, coverage_columns
+    from ..catalogue.paths import coverage, coverage_columns
 
     columns = coverage_columns(catalogue)
     table = coverage(catalogue)
@@ -174,7 +174,7 @@ def codeowners(args: argparse.Namespace) -> int:
 def schema(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .schema import schemas
+    from ..catalogue.schema import schemas
 
     for name, text in schemas().items():
         if args.write:
@@ -186,21 +186,21 @@ def schema(args: argparse.Namespace) -> int:
 
 
 def build(args: argparse.Namespace) -> int:
-    from .publish import build as build_site
+    from ..site.publish import build as build_site
 
     return 0 if build_site(args.settings, args.output, strict=args.strict) else 1
 
 
 def serve(args: argparse.Namespace) -> int:
-    from .publish import serve as serve_site
+    from ..site.publish import serve as serve_site
 
     serve_site(args.settings, port=args.port)
     return 0
 
 
 def _translate(lang: str | None):
-    from .i18n import language_from_environment
-    from .problems import messages
+    from ..catalogue.problems import messages
+    from ..i18n import language_from_environment
 
     return messages(lang or language_from_environment(os.environ))
 

@@ -18,7 +18,6 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 
 import lunr
 from lunr.builder import Builder
@@ -26,12 +25,13 @@ from lunr.pipeline import Pipeline
 from lunr.stop_word_filter import generate_stop_word_filter
 from lunr.tokenizer import SEPARATOR_CHARS, Tokenizer
 
+from ..catalogue.hours import day_groups
+from ..catalogue.taxonomy import CATEGORIES
+from ..i18n import clock
+from ..log import logger
+from ..site.filters import phone_display
+from ..site.vendor import vendored
 from . import porter
-from .filters import phone_display
-from .hours import day_groups
-from .i18n import clock
-from .log import logger
-from .taxonomy import CATEGORIES
 
 STORE_CHUNK = 40  # documents per store file: the first search fetches only the chunks it shows
 FIELDS = (
@@ -85,25 +85,25 @@ Pipeline.register_function(_ascii_trimmer, "trimmer-ascii")
 
 
 def _js_string(source: str, name: str) -> str:
-    text = _found(rf'{re.escape(name)}\s*=\s*"((?:[^"\\]|\\.)*)"', source)
+    text = _found(rf'\.{re.escape(name)}\s*=\s*"((?:[^"\\]|\\.)*)"', source)
     return text.encode("latin-1", "backslashreplace").decode("unicode_escape")
 
 
 def _js_stop_words(source: str, lang: str) -> list[str]:
-    pattern = rf"lunr\.{lang}\.stopWordFilter = lunr\.generateStopWordFilter\('([^']*)'"
-    return _found(pattern, source).split()
+    pattern = rf"\.{lang}\.stopWordFilter\s*=\s*\w+\.generateStopWordFilter\(([\"'])(.*?)\1"
+    return _found(pattern, source, group=2).split()
 
 
-def _found(pattern: str, source: str) -> str:
+def _found(pattern: str, source: str, group: int = 1) -> str:
     """What lunr-languages' source defines; its layout is pinned by package-lock.json."""
     match = re.search(pattern, source)
     if match is None:
         raise RuntimeError(f"lunr-languages no longer matches {pattern!r}: update search.py")
-    return match.group(1)
+    return match.group(group)
 
 
 @cache
-def language_pipeline(lang: str, node_modules: str) -> LanguagePipeline:
+def language_pipeline(lang: str) -> LanguagePipeline:
     if lang == "en":  # lunr's own English pipeline, built into both lunr.py and lunr.js
         return LanguagePipeline(
             lang,
@@ -113,8 +113,8 @@ def language_pipeline(lang: str, node_modules: str) -> LanguagePipeline:
     from lunr.languages import get_language_stemmer  # importing registers "stemmer-fi"…
     from lunr.languages.trimmer import generate_trimmer
 
-    source = (Path(node_modules) / "lunr-languages" / f"lunr.{lang}.js").read_text("utf-8")
-    trimmer = generate_trimmer(_js_string(source, f"lunr.{lang}.wordCharacters"))
+    source = vendored(f"lunr.{lang}.min.js").read_text("utf-8")  # what the browser runs
+    trimmer = generate_trimmer(_js_string(source, f"{lang}.wordCharacters"))
     Pipeline.register_function(trimmer, f"trimmer-{lang}")
     stop_words = generate_stop_word_filter(_js_stop_words(source, lang), language=lang)
     stem_word = lru_cache(maxsize=None)(get_language_stemmer(lang).stem)
@@ -207,7 +207,7 @@ def _first_contact(contact, catalogue, lang: str, translate) -> str:
             when = " " + translate("24/7")
         elif hours and hours.weekly:
             group = day_groups(hours.weekly)[0]
-            from .i18n import day_name
+            from ..i18n import day_name
 
             days = day_name(group.first, lang, "abbreviated")
             if group.last != group.first:
@@ -410,13 +410,12 @@ def search_files(
     catalogue,
     lang: str,
     translate,
-    node_modules: str,
     morphology: FinnishMorphology | None,
     shard_docs: int,
 ) -> dict[str, str]:
     """The files of one language's search, by file name: index.json says which shard serves
     which town; shard-N.json holds a lunr index, and shard-N-M.json the results it shows."""
-    pipeline = language_pipeline(lang, node_modules)
+    pipeline = language_pipeline(lang)
     docs = documents(catalogue, lang, translate)
     _add_parts(docs, lang, pipeline, getattr(catalogue.synonyms, lang), morphology)
     parts = shards(docs, list(catalogue.municipalities), shard_docs)

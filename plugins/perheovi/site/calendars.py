@@ -13,8 +13,8 @@ from functools import lru_cache
 
 from icalendar import Calendar, Event, Timezone, vRecur
 
-from .builddate import HELSINKI
-from .programme import excluded_dates
+from ..builddate import HELSINKI
+from ..catalogue.programme import excluded_dates
 
 UTC = dt.UTC
 

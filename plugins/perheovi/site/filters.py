@@ -15,10 +15,11 @@ import phonenumbers
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 
-from . import hours as hours_engine
-from . import i18n, programme
-from .hours import day_groups
-from .taxonomy import CATEGORIES, GROUPS, TARGET_GROUPS
+from .. import i18n
+from ..catalogue import hours as hours_engine
+from ..catalogue import programme
+from ..catalogue.hours import day_groups
+from ..catalogue.taxonomy import CATEGORIES, GROUPS, TARGET_GROUPS
 
 
 @pass_context
@@ -304,7 +305,7 @@ def mailto(address: str) -> str:
 
 def alphabetical(services, lang: str) -> list[tuple[str, list]]:
     """Services grouped by the first letter of their name in `lang`, in Finnish order."""
-    from .catalogue import finnish_sort_key
+    from ..catalogue.network import finnish_sort_key
 
     named = sorted(services, key=lambda s: (finnish_sort_key(s.name.get(lang)[0]), s.id))
     groups: dict[str, list] = {}
@@ -351,7 +352,7 @@ def current_notices(ctx) -> list:
 
 @pass_context
 def paths_of_service(ctx, service):
-    from .paths import paths_of
+    from ..catalogue.paths import paths_of
 
     return paths_of(ctx["catalogue"], service)
 

@@ -14,16 +14,17 @@ from typing import NoReturn
 
 from pelican.generators import Generator
 
-from . import filters, i18n, log
-from .builddate import build_date
+from .. import i18n, log
+from ..builddate import build_date
+from ..catalogue.loader import check_catalogue
+from ..catalogue.paths import coverage, coverage_columns, gaps
+from ..catalogue.taxonomy import CATEGORIES
+from . import filters
 from .calendars import programme_calendar
-from .loader import check_catalogue
 from .pages import SitePage, catalogue_pages, content_pages
-from .paths import coverage, coverage_columns, gaps
 from .settings import Settings, SettingsError, read_settings
 from .sitemap import opensearch_xml, sitemap_xml
-from .taxonomy import CATEGORIES
-from .vendor import MissingNodeModules, vendored_files
+from .vendor import MissingVendoredFiles, check_vendored
 
 
 def site_context(catalogue, settings: Settings, site_url: str) -> dict:
@@ -112,11 +113,10 @@ class PerheoviGenerator(Generator):
                 f"{len(problems)} problem(s) in the catalogue; nothing was written.",
             )
         self.catalogue = catalogue
-        self.node_modules = self.site_settings.NODE_MODULES
         self.languages = tuple(self.site_settings.LANGUAGES)
         try:
-            self.vendored = vendored_files(Path(self.node_modules), self.languages)
-        except MissingNodeModules as error:
+            check_vendored()
+        except MissingVendoredFiles as error:
             _stop([f"perheovi: {error}"], "Nothing was written.")
         translations_dir = Path(self.theme) / "translations"
         self.translations = {
@@ -154,7 +154,6 @@ class PerheoviGenerator(Generator):
             with multiprocessing.get_context("fork").Pool(processes) as pool:
                 for _ in pool.imap_unordered(_run_task, tasks):
                     pass
-        self._write_vendored()
         self._write_site_files(writer)
         warnings = log.warnings_so_far()
         if warnings and self.site_settings.STRICT:
@@ -178,13 +177,14 @@ class PerheoviGenerator(Generator):
 
     def _write_search(self, lang):
         """A language's lunr index and document store, and its OpenSearch description."""
-        from . import search  # lunr and NLTK load in the worker that builds the index
+        from ..search import (
+            index as search,
+        )  # lunr and NLTK load in the worker that builds the index
 
         files = search.search_files(
             self.catalogue,
             lang,
             self.translations[lang].gettext,
-            self.node_modules,
             search.FinnishMorphology() if lang == "fi" else None,
             self.site_settings.SEARCH_SHARD_DOCS,
         )
@@ -198,11 +198,6 @@ class PerheoviGenerator(Generator):
                 self.catalogue.region.name.get(lang)[0],
             ),
         )
-
-    def _write_vendored(self):
-        """The browser libraries, vendored from node_modules with their licences."""
-        for source, target in self.vendored:
-            self._write(f"theme/vendor/{target}", source.read_bytes())
 
     def _write_calendars(self, lang):
         """An .ics feed per meeting place and per municipality's meeting places."""

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .catalogue import Catalogue
-from .paths import quick_exit_services, resolve
-from .taxonomy import CATEGORIES
+from ..catalogue.network import Catalogue
+from ..catalogue.paths import quick_exit_services, resolve
+from ..catalogue.taxonomy import CATEGORIES
 
 
 @dataclass

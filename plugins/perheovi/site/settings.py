@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .values import PhoneNumber, normalise_phone
+from ..catalogue.values import PhoneNumber, normalise_phone
 
 PREFIX = "PERHEOVI_"
 FROM_ENVIRONMENT = ("CATALOGUE", "SEARCH_SHARD_DOCS", "PROCESSES")
@@ -123,7 +123,6 @@ class Settings(_Strict):
         "email",
         description='what "report an error" does: "issue" (in REPOSITORY) or "email"',
     )
-    NODE_MODULES: str = Field("node_modules", description="where npm installed the packages")
     STRICT: bool = Field(False, description="true to fail the build on any warning")
 
     @field_validator("LANGUAGES")

@@ -1,39 +1,56 @@
-"""Browser libraries copied into the site from node_modules (npm, locked), with their licences.
+"""The browser libraries the site ships (lunr, lunr-languages), vendored into the theme.
 
-The site makes no third-party requests: what the browser runs is served from output/.
+The site makes no third-party requests: what the browser runs is served from output/. The
+files are copied from node_modules (npm, locked by package-lock.json) into the theme's static
+folder with their licences when perheovi is installed for development (`make`, which runs
+`python -m perheovi.site.vendor node_modules`), and travel inside the wheel from there, so an
+installed perheovi needs no npm. The search index reads the same files (search/index.py).
 """
 
 from __future__ import annotations
 
+import shutil
+import sys
 from pathlib import Path
 
+VENDOR_DIR = Path(__file__).resolve().parent.parent / "theme" / "static" / "vendor"
+LUNR_LANGUAGES = ("fi", "sv")  # lunr-languages' stemmers for the site languages but English
 
-class MissingNodeModules(Exception):
+# name under theme/static/vendor/ -> where npm puts it
+FILES = {
+    "lunr.min.js": "lunr/lunr.min.js",
+    "LICENSE-lunr.txt": "lunr/LICENSE",
+    "LICENSE-lunr-languages.txt": "lunr-languages/LICENSE",
+    "lunr.stemmer.support.min.js": "lunr-languages/min/lunr.stemmer.support.min.js",
+    **{f"lunr.{lang}.min.js": f"lunr-languages/min/lunr.{lang}.min.js" for lang in LUNR_LANGUAGES},
+}
+
+
+class MissingVendoredFiles(Exception):
     pass
 
 
-def vendored_files(node_modules: Path, languages) -> list[tuple[Path, str]]:
-    """(source in node_modules, name under theme/vendor/) for every file the search needs."""
-    files = [
-        (node_modules / "lunr" / "lunr.min.js", "lunr.min.js"),
-        (node_modules / "lunr" / "LICENSE", "LICENSE-lunr.txt"),
-        (node_modules / "lunr-languages" / "LICENSE", "LICENSE-lunr-languages.txt"),
-    ]
-    if any(lang != "en" for lang in languages):
-        files.append(
-            (
-                node_modules / "lunr-languages" / "min" / "lunr.stemmer.support.min.js",
-                "lunr.stemmer.support.min.js",
-            )
+def vendored(name: str) -> Path:
+    """A vendored file, or MissingVendoredFiles saying how to get it."""
+    path = VENDOR_DIR / name
+    if not path.is_file():
+        raise MissingVendoredFiles(
+            f"the browser library {name} is missing from {VENDOR_DIR}; in a development "
+            "checkout run `make install` (npm ci, then python -m perheovi.site.vendor)"
         )
-    files += [
-        (node_modules / "lunr-languages" / "min" / f"lunr.{lang}.min.js", f"lunr.{lang}.min.js")
-        for lang in languages
-        if lang != "en"
-    ]
-    missing = [str(source) for source, _ in files if not source.is_file()]
-    if missing:
-        raise MissingNodeModules(
-            "the browser libraries are missing (" + ", ".join(missing) + "); run `npm ci`"
-        )
-    return files
+    return path
+
+
+def check_vendored() -> None:
+    for name in FILES:
+        vendored(name)
+
+
+def copy_from(node_modules: Path) -> None:
+    VENDOR_DIR.mkdir(parents=True, exist_ok=True)
+    for name, source in FILES.items():
+        shutil.copyfile(node_modules / source, VENDOR_DIR / name)
+
+
+if __name__ == "__main__":
+    copy_from(Path(sys.argv[1] if len(sys.argv) > 1 else "node_modules"))

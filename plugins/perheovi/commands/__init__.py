@@ -1,0 +1,1 @@
+"""The `perheovi` command line: check, report, build, serve and the contributor tools."""

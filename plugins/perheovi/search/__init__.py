@@ -1,0 +1,1 @@
+"""Search: the lunr index per language, built with the same pipeline lunr.js runs."""
