@@ -72,15 +72,3 @@ def test_the_complete_provider_example_passes_check(minimal):
     catalogue, problems = check_catalogue(minimal.path)
     assert [p.render() for p in problems] == []
     assert "perheyhdistys-vertaisryhma" in catalogue.services
-
-
-def test_contributing_guide_is_in_three_languages_and_its_yaml_parses():
-    import yaml
-
-    guide = (ROOT / "CONTRIBUTING.md").read_text("utf-8")
-    for heading in ("Suomeksi", "På svenska", "In English"):
-        assert heading in guide
-    blocks = re.findall(r"```yaml\n(.*?)```", guide, re.S)
-    assert len(blocks) >= 9
-    for block in blocks:
-        yaml.safe_load(block)

@@ -15,6 +15,8 @@ class OfficialMunicipality:
     county_id: str
     county_fi: str
     county_sv: str
+    county_short_fi: str  # "Keski-Suomi": the county's name without "hyvinvointialue"
+    county_short_sv: str
 
 
 def _read() -> dict[str, OfficialMunicipality]:
@@ -27,6 +29,8 @@ def _read() -> dict[str, OfficialMunicipality]:
             row["hva_id"],
             row["hva_name_fi"],
             row["hva_name_sv"],
+            row["hva_short_fi"],
+            row["hva_short_sv"],
         )
         for row in csv.DictReader(text.splitlines())
     }

@@ -67,9 +67,38 @@ def _parser() -> argparse.ArgumentParser:
     owners.add_argument("catalogue", nargs="?", default="catalogue")
     owners.add_argument("--write", action="store_true", help="write .github/CODEOWNERS")
     schema = commands.add_parser(
-        "schema", help="print (or --write into schema/) the JSON Schemas of the catalogue files"
+        "schema",
+        help="print, --write or --check the editors' files: the JSON Schemas of the catalogue "
+        "files (schema/) and the format reference (docs/catalogue.md)",
     )
-    schema.add_argument("--write", action="store_true")
+    mode = schema.add_mutually_exclusive_group()
+    mode.add_argument("--write", action="store_true", help="write them into this folder")
+    mode.add_argument(
+        "--check", action="store_true", help="exit 1 when those in this folder differ"
+    )
+    new = commands.add_parser(
+        "new",
+        help="create a region's repository: catalogue, settings, content, workflows, a lock",
+    )
+    new.add_argument("folder", help="a new (or empty) folder")
+    new.add_argument(
+        "--county",
+        required=True,
+        help='the wellbeing services county, e.g. "Keski-Suomi" (its municipalities are listed)',
+    )
+    new.add_argument(
+        "--find-links",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="also look for perheovi's wheel here when locking (before it is on PyPI)",
+    )
+    new.add_argument("--no-lock", action="store_true", help="do not write requirements.txt")
+    lock = commands.add_parser(
+        "lock",
+        help="write requirements.txt from requirements.in: exact versions with hashes (uv)",
+    )
+    lock.add_argument("--find-links", action="append", default=[], metavar="DIR")
     build = commands.add_parser("build", help="build the site into output/, atomically")
     build.add_argument(
         "--settings",
@@ -174,14 +203,66 @@ def codeowners(args: argparse.Namespace) -> int:
 def schema(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from ..catalogue.schema import schemas
+    from .new import editor_files
 
-    for name, text in schemas().items():
+    files = editor_files()
+    if args.check:
+        stale = [name for name, text in files.items() if _read(Path(name)) != text]
+        for name in stale:
+            print(f"{name} is not the one of this perheovi version: run `perheovi schema --write`")
+        return 1 if stale else 0
+    for name, text in files.items():
         if args.write:
-            Path("schema").mkdir(exist_ok=True)
-            (Path("schema") / name).write_text(text, "utf-8")
+            Path(name).parent.mkdir(exist_ok=True)
+            Path(name).write_text(text, "utf-8")
         else:
             print(f"--- {name}\n{text}", end="")
+    return 0
+
+
+def _read(path) -> str | None:
+    return path.read_text("utf-8") if path.is_file() else None
+
+
+def new(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from ..builddate import build_date
+    from .lock import LockError, lock
+    from .new import NewRegionError, create_region, find_county
+
+    target = Path(args.folder)
+    try:
+        county = find_county(args.county)
+        files = create_region(target, county, build_date())
+    except NewRegionError as error:
+        print(f"perheovi new: {error}", file=sys.stderr)
+        return 2
+    print(
+        f"{target}: {len(files)} files for {county.name_fi} ({len(county.members)} municipalities)"
+    )
+    if args.no_lock:
+        return 0
+    try:
+        lock(target, [str(Path(link).resolve()) for link in args.find_links])
+    except LockError as error:
+        print(f"requirements.txt was not written: {error}", file=sys.stderr)
+        return 1
+    print(f"{target / 'requirements.txt'}: perheovi and every package locked with hashes")
+    return 0
+
+
+def lock_command(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .lock import LockError, lock
+
+    try:
+        lock(Path.cwd(), [str(Path(link).resolve()) for link in args.find_links])
+    except LockError as error:
+        print(f"perheovi lock: {error}", file=sys.stderr)
+        return 1
+    print("requirements.txt: every package locked with hashes")
     return 0
 
 
@@ -243,6 +324,8 @@ def main(argv: list[str] | None = None) -> int:
         "report": report,
         "codeowners": codeowners,
         "schema": schema,
+        "new": new,
+        "lock": lock_command,
         "build": build,
         "serve": serve,
     }

@@ -225,12 +225,14 @@ class PerheoviGenerator(Generator):
         path.write_bytes(content)
 
     def _write_site_files(self, writer):
-        """The language choice at the root, the 404 page and the sitemap."""
+        """The language choice at the root, the 404 page, the region's colours and the sitemap."""
         self.env.install_gettext_translations(self.translations[self.languages[0]], newstyle=True)
         base = dict(
             self.common, lang=self.languages[0], fallback_note="", page=SitePage("", "root")
         )
         writer.write_file("index.html", self.get_template("pages/root"), dict(base, root=""))
+        brand = self.env.get_template("brand.css").render(brand=self.site_settings.BRAND)
+        self._write("theme/css/brand.css", brand + "\n")
         site_url = self.settings.get("SITEURL", "")
         writer.write_file(
             "404.html",

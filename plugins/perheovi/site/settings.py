@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -97,6 +98,47 @@ def _number(text: str) -> PhoneNumber | None:
     return PhoneNumber(normal, text) if normal else None
 
 
+WHITE, SOFT = "#ffffff", "#eef4f8"  # the backgrounds the accent colour is read on (site.css)
+
+
+def _luminance(colour: str) -> float:
+    """WCAG 2.1 relative luminance of a #rrggbb colour."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG 2.1 contrast ratio of two #rrggbb colours (1 to 21)."""
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+class Brand(_Strict):
+    """The region's colour: links, buttons, the first-contact marks (theme/css/brand.css)."""
+
+    accent: str = Field(
+        "#00507a",
+        pattern=r"^#[0-9a-fA-F]{6}$",
+        description='a #rrggbb colour with a contrast of at least 4.5:1 on white, e.g. "#00507a"',
+    )
+
+    @field_validator("accent")
+    @classmethod
+    def _readable(cls, colour: str) -> str:
+        worst = min(contrast(colour, WHITE), contrast(colour, SOFT))
+        if worst < 4.5:
+            raise ValueError(f"its contrast is {worst:.1f}:1 on the site's backgrounds")
+        return colour.lower()
+
+    @property
+    def accent_dark(self) -> str:
+        """The hover shade: each channel at 72.5 %, rounded up (#00507a gives #003a59)."""
+        return "#" + "".join(
+            f"{math.ceil(int(self.accent[i : i + 2], 16) * 0.725):02x}" for i in (1, 3, 5)
+        )
+
+
 class Settings(_Strict):
     """Every PERHEOVI_* setting, named without the prefix."""
 
@@ -118,6 +160,9 @@ class Settings(_Strict):
         description="the https:// address of a neutral page the quick-exit button leads to",
     )
     ACCESSIBILITY: Accessibility = Field(description="the accessibility statement's facts")
+    BRAND: Brand = Field(
+        default_factory=Brand, description='the region\'s colour, e.g. {"accent": "#00507a"}'
+    )
     REPOSITORY: str = Field("", description="the catalogue repository's https:// address")
     REPORT_ERRORS: Literal["issue", "email"] = Field(
         "email",
@@ -164,7 +209,8 @@ def _problem(item, from_environment: set[str]) -> str:
     if item["type"] == "missing":
         return f"setting {name} is missing: expected {expected}"
     source = " (from the environment)" if location[0] in from_environment else ""
-    return f"setting {name} = {item['input']!r}{source} cannot be used: expected {expected}"
+    reason = f" ({item['ctx']['error']})" if item["type"] == "value_error" else ""
+    return f"setting {name} = {item['input']!r}{source} cannot be used{reason}: expected {expected}"
 
 
 def _description(location: list[str]) -> str:
