@@ -1,4 +1,10 @@
-"""Shared fixtures: the project root, the minimal valid catalogue, and a way to break it."""
+"""Shared fixtures: the project root, the test network and its built site, the minimal valid
+catalogue and a way to break it, the demo site for the gates, and Chromium.
+
+Tests that pin behaviour read the test network (tests/data/network: a catalogue, content
+pages and settings of its own) or a small catalogue made for them, never the demo in
+catalogue/: a region may replace the demo with its own, and `make test` then still passes,
+running on the region's catalogue only what a region runs on any catalogue (the gates)."""
 
 from __future__ import annotations
 
@@ -17,7 +23,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = ROOT / "tests" / "data" / "minimal"
-SAMPLE = ROOT / "catalogue"
+NETWORK = ROOT / "tests" / "data" / "network"
+NETWORK_CATALOGUE = NETWORK / "catalogue"
+NETWORK_SETTINGS = str(NETWORK / "pelicanconf.py")
+DEMO_CATALOGUE = ROOT / "catalogue"  # this checkout's own catalogue: a region's, or the demo
 
 
 class CatalogueCopy:
@@ -59,7 +68,7 @@ LANGUAGES = ("fi", "sv", "en")
 
 
 def build_site(
-    output: Path, settings: str = "pelicanconf.py", *options: str, **env
+    output: Path, settings: str = NETWORK_SETTINGS, *options: str, **env
 ) -> subprocess.CompletedProcess:
     environment = dict(os.environ, SOURCE_DATE_EPOCH=BUILD_EPOCH, **env)
     return subprocess.run(
@@ -115,6 +124,7 @@ class BuiltSite:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> BuiltSite:
+    """The test network's site, built once per run."""
     output = tmp_path_factory.mktemp("site") / "output"
     result = build_site(output)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -123,9 +133,20 @@ def site(tmp_path_factory) -> BuiltSite:
 
 @pytest.fixture(scope="session")
 def catalogue():
+    """The test network's catalogue, loaded."""
     from perheovi.catalogue.loader import load_catalogue
 
-    return load_catalogue(SAMPLE)
+    return load_catalogue(NETWORK_CATALOGUE)
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory) -> BuiltSite:
+    """This checkout's own site (pelicanconf.py, catalogue/, content/), which the gates check
+    as they check any region's."""
+    output = tmp_path_factory.mktemp("demo") / "output"
+    result = build_site(output, "pelicanconf.py")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return BuiltSite(output)
 
 
 # --- a real browser on the built site --------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import textwrap
 
-from conftest import ROOT, build_site
+from conftest import NETWORK, NETWORK_SETTINGS, build_site
 
 GAP_PATH = """\
 reviewed: 2026-10-01
@@ -35,7 +35,7 @@ GAP_WARNINGS = [
 
 
 def build(output, minimal, *options):
-    return build_site(output, "pelicanconf.py", *options, PERHEOVI_CATALOGUE=str(minimal.path))
+    return build_site(output, NETWORK_SETTINGS, *options, PERHEOVI_CATALOGUE=str(minimal.path))
 
 
 def test_a_build_without_warnings_passes_strict(tmp_path, minimal):
@@ -73,9 +73,9 @@ def settings_file(tmp_path, changes: str):
     path.write_text(
         textwrap.dedent(f"""\
             import sys
-            sys.path.insert(0, {str(ROOT)!r})
+            sys.path.insert(0, {str(NETWORK)!r})
             from pelicanconf import *
-            PATH = {str(ROOT / "content")!r}
+            PATH = {str(NETWORK / "content")!r}
             PERHEOVI_ACCESSIBILITY = dict(PERHEOVI_ACCESSIBILITY)
             """)
         + textwrap.dedent(changes),

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import MINIMAL, SAMPLE
+from conftest import DEMO_CATALOGUE, MINIMAL, NETWORK_CATALOGUE
 
 PROVIDER = """kind: ngo
 name: {{fi: Yhdistys {n}}}
@@ -69,14 +69,19 @@ def run_check(*args, cwd=None, lang="en"):
     )
 
 
-def test_sample_catalogue_passes_and_meets_the_sizes():
-    result = run_check(str(SAMPLE))
+def test_this_checkouts_catalogue_passes_the_check():
+    result = run_check(str(DEMO_CATALOGUE))
+    assert result.returncode == 0, result.stdout
+
+
+def test_test_network_passes_and_has_every_kind_of_entry():
+    result = run_check(str(NETWORK_CATALOGUE))
     assert result.returncode == 0, result.stdout
     summary = result.stdout.strip()
     assert "OK" in summary and len(summary.splitlines()) == 1
     from perheovi.catalogue.loader import load_catalogue
 
-    catalogue = load_catalogue(SAMPLE)
+    catalogue = load_catalogue(NETWORK_CATALOGUE)
     counts = catalogue.counts()
     assert counts["municipalities"] == 13
     assert counts["services"] >= 60

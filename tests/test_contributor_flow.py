@@ -9,21 +9,29 @@ import sys
 
 import pytest
 from babel.messages.pofile import read_po
-from conftest import ROOT, SAMPLE
+from conftest import DEMO_CATALOGUE, NETWORK_CATALOGUE, ROOT
 from perheovi.catalogue.problems import FRAGMENTS, HINT, MESSAGES
 
 
-def test_codeowners_is_in_sync_with_the_owners_fields():
-    result = subprocess.run(
-        [sys.executable, "-m", "perheovi", "codeowners", str(SAMPLE)],
+def codeowners(catalogue) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "perheovi", "codeowners", str(catalogue)],
         capture_output=True,
         text=True,
         cwd=ROOT,
     )
+
+
+def test_codeowners_is_in_sync_with_the_owners_fields():
+    result = codeowners(DEMO_CATALOGUE)
     assert result.returncode == 0
     committed = (ROOT / ".github" / "CODEOWNERS").read_text("utf-8")
     assert result.stdout == committed, "run `perheovi codeowners --write`"
-    assert "/catalogue/providers/kela.yaml @perheovi-esimerkki/kela" in committed
+
+
+def test_codeowners_names_each_files_owners():
+    result = codeowners(NETWORK_CATALOGUE)
+    assert "/catalogue/providers/kela.yaml @perheovi-esimerkki/kela" in result.stdout
 
 
 # --- perheovi check in the contributor's language --------------------------------------------
@@ -86,6 +94,7 @@ def test_every_checker_message_and_fragment_is_translated_in_the_language(lang):
 
 
 def report(*args, epoch="1795000000"):
+    """`perheovi report` in the test network's folder, as a coordinator runs it in theirs."""
     import os
 
     environment = dict(os.environ, SOURCE_DATE_EPOCH=epoch, LANGUAGE="en")
@@ -93,13 +102,13 @@ def report(*args, epoch="1795000000"):
         [sys.executable, "-m", "perheovi", "report", *args],
         capture_output=True,
         text=True,
-        cwd=ROOT,
+        cwd=NETWORK_CATALOGUE.parent,
         env=environment,
     )
 
 
 def test_report_lists_stale_entries_missing_translations_and_hourless_services(catalogue):
-    result = report(str(SAMPLE))
+    result = report("catalogue")
     assert result.returncode == 0
     lines = result.stdout.splitlines()
     stale = [s for s in catalogue.services.values() if s.reviewed.isoformat() < "2025-11-18"]
@@ -120,18 +129,18 @@ def test_report_lists_stale_entries_missing_translations_and_hourless_services(c
 
 
 def test_report_months_are_configurable_and_github_format_gives_warnings():
-    loose = report(str(SAMPLE), "--months", "60").stdout
+    loose = report("catalogue", "--months", "60").stdout
     assert "was last checked" not in loose
-    *github, summary = report(str(SAMPLE), "--format", "github").stdout.splitlines()
+    *github, summary = report("catalogue", "--format", "github").stdout.splitlines()
     assert github and all(line.startswith("::warning file=catalogue/") for line in github)
     assert summary.endswith("thing(s) to check; the catalogue is still valid.")
 
 
 def test_report_strict_fails_on_any_finding():
-    assert report(str(SAMPLE)).returncode == 0
-    assert report(str(SAMPLE), "--strict").returncode == 1
-    assert report("coverage", str(SAMPLE), "--strict").returncode == 1
-    assert report("coverage", str(SAMPLE)).returncode == 0
+    assert report("catalogue").returncode == 0
+    assert report("catalogue", "--strict").returncode == 1
+    assert report("coverage", "catalogue", "--strict").returncode == 1
+    assert report("coverage", "catalogue").returncode == 0
 
 
 # --- report an error -------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import LANGUAGES, SAMPLE
+from conftest import LANGUAGES, NETWORK_CATALOGUE
 from perheovi.catalogue.loader import check_catalogue
 from perheovi.catalogue.paths import coverage, resolve
 
@@ -93,7 +93,7 @@ def test_a_gap_is_said_in_words_and_shows_in_the_coverage_report(site, catalogue
             "perheovi",
             "report",
             "coverage",
-            str(SAMPLE),
+            str(NETWORK_CATALOGUE),
             "--format",
             "csv",
         ],
@@ -107,7 +107,7 @@ def test_a_gap_is_said_in_words_and_shows_in_the_coverage_report(site, catalogue
     for key, _ in gaps:
         assert thin[header.index(key.split(":", 1)[1])] == "none"
     text = subprocess.run(
-        [sys.executable, "-m", "perheovi", "report", "coverage", str(SAMPLE)],
+        [sys.executable, "-m", "perheovi", "report", "coverage", str(NETWORK_CATALOGUE)],
         capture_output=True,
         text=True,
     ).stdout

@@ -9,7 +9,7 @@ import re
 import jsonschema
 import pytest
 import yaml
-from conftest import ROOT, SAMPLE
+from conftest import DEMO_CATALOGUE, ROOT
 
 SCHEMAS = ROOT / "schema"
 
@@ -70,7 +70,7 @@ def test_committed_schemas_are_generated_from_the_model():
 
 
 def test_every_catalogue_file_names_its_schema_and_passes_it():
-    files = sorted(SAMPLE.rglob("*.yaml"))
+    files = sorted(DEMO_CATALOGUE.rglob("*.yaml"))
     assert len(files) > 25
     for path in files:
         assert validate(path) == [], path
