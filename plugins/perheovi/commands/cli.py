@@ -11,6 +11,7 @@ import sys
 
 from ..catalogue.loader import check_catalogue
 from ..catalogue.problems import N_
+from ..i18n import LANGUAGES
 
 SUMMARY_PROBLEMS = N_("{count} problem(s) found; the catalogue was not accepted.")
 SUMMARY_OK = N_(
@@ -34,7 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--lang",
-        choices=["fi", "sv", "en"],
+        choices=LANGUAGES,
         help="language of the messages (default: from LANGUAGE/LC_ALL/LANG)",
     )
     check.add_argument(
@@ -56,7 +57,7 @@ def _parser() -> argparse.ArgumentParser:
         default=12,
         help="freshness: entries not reviewed for this many months (12)",
     )
-    report.add_argument("--lang", choices=["fi", "sv", "en"])
+    report.add_argument("--lang", choices=LANGUAGES, help="language of the messages")
     report.add_argument(
         "--strict", action="store_true", help="exit 1 when the report finds anything"
     )

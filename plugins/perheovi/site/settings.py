@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections.abc import Mapping
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..catalogue.values import PhoneNumber, normalise_phone
+from ..i18n import LANGUAGES, Language
 
 PREFIX = "PERHEOVI_"
 FROM_ENVIRONMENT = ("CATALOGUE", "SEARCH_SHARD_DOCS", "PROCESSES")
@@ -41,7 +43,7 @@ class _Strict(BaseModel):
 
 
 Translated = Annotated[
-    dict[Literal["fi", "sv", "en"], str],
+    dict[Language, str],
     Field(description='a text in each language, e.g. {"fi": "…", "sv": "…", "en": "…"}'),
 ]
 
@@ -101,8 +103,8 @@ class Settings(_Strict):
     """Every PERHEOVI_* setting, named without the prefix."""
 
     CATALOGUE: str = Field("catalogue", description="the catalogue folder")
-    LANGUAGES: list[Literal["fi", "sv", "en"]] = Field(
-        ["fi", "sv", "en"],
+    LANGUAGES: list[Language] = Field(
+        list(LANGUAGES),
         min_length=1,
         description='the site languages, Finnish first, e.g. ["fi", "sv", "en"]',
     )
@@ -133,7 +135,7 @@ class Settings(_Strict):
         return languages
 
 
-def read_settings(pelican_settings: dict, environ: dict[str, str]) -> Settings:
+def read_settings(pelican_settings: dict, environ: Mapping[str, str]) -> Settings:
     """The PERHEOVI_* settings of a Pelican settings dict, or SettingsError with every problem."""
     values = {
         key.removeprefix(PREFIX): value
