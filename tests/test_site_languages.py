@@ -2,17 +2,21 @@
 
 The minimal catalogue built with each list has exactly those language folders, and nothing on
 it (links, the language switcher, hreflang, the sitemap, the root page's language choice, the
-404 page) leads to or speaks a language the site does not publish.
+404 page) leads to or speaks a language the site does not publish. `perheovi report` asks for
+translations only into the site's languages, read from its settings file.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from urllib.parse import urlsplit
 
 import lxml.etree
 import pytest
-from conftest import MINIMAL, BuiltSite, build_site, internal_links, settings_file
+from conftest import BUILD_EPOCH, MINIMAL, BuiltSite, build_site, internal_links, settings_file
 
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
@@ -105,3 +109,86 @@ def test_the_not_found_page_speaks_the_site_languages(languages_and_site):
     assert homes == [f"/{lang}/" for lang in languages]
     skip = page.cssselect("a.skip-link")[0]
     assert [span.get("lang") for span in skip.cssselect("span")] == list(languages[1:])
+
+
+# --- perheovi report --------------------------------------------------------------------------
+
+FINNISH_ONLY_SETTINGS = """\
+from perheovi.defaults import *
+
+PERHEOVI_LANGUAGES = ["fi"]
+PERHEOVI_ACCESSIBILITY = {
+    "status": "partial",
+    "prepared": "2026-11-01",
+    "reviewed": "2026-11-20",
+    "method": "self-assessment",
+    "feedback_email": "saavutettavuus@example.fi",
+}
+"""
+
+
+def report(*args: str) -> subprocess.CompletedProcess:
+    """`perheovi report` in the working folder (the `minimal` fixture's), messages in English."""
+    environment = dict(os.environ, SOURCE_DATE_EPOCH=BUILD_EPOCH, LANGUAGE="en")
+    environment.pop("PERHEOVI_CATALOGUE", None)
+    return subprocess.run(
+        [sys.executable, "-m", "perheovi", "report", *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+    )
+
+
+def missing(result: subprocess.CompletedProcess) -> set[str]:
+    """The languages the report says texts lack."""
+    return set(re.findall(r"has no (\w+) text for", result.stdout))
+
+
+def test_without_settings_the_report_asks_for_every_language(minimal):
+    result = report("catalogue")
+    assert result.returncode == 0, result.stderr
+    assert missing(result) == {"Swedish", "English"}
+
+
+def test_a_finnish_only_site_gets_no_missing_translation_findings(minimal):
+    (minimal.path.parent / "pelicanconf.py").write_text(FINNISH_ONLY_SETTINGS, "utf-8")
+    result = report("catalogue")  # pelicanconf.py of the working folder, as `perheovi build`
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["0 thing(s) to check; the catalogue is still valid."]
+
+
+def test_a_finnish_and_swedish_site_gets_only_missing_swedish_findings(minimal, tmp_path):
+    settings = settings_file(tmp_path, 'PERHEOVI_LANGUAGES = ["fi", "sv"]\n')
+    result = report("catalogue", "--settings", settings)
+    assert result.returncode == 0, result.stderr
+    assert missing(result) == {"Swedish"}
+
+
+def test_the_report_takes_the_catalogue_folder_from_the_settings(minimal, tmp_path):
+    minimal.path.rename(tmp_path / "data")
+    settings = settings_file(tmp_path, 'PERHEOVI_CATALOGUE = "data"\n')
+    result = report("--settings", settings)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1].endswith(
+        "thing(s) to check; the catalogue is still valid."
+    )
+    assert missing(result) == {"Swedish", "English"}
+
+
+def test_settings_the_report_cannot_use_are_named_plainly(minimal, tmp_path):
+    broken = tmp_path / "broken.py"
+    broken.write_text(FINNISH_ONLY_SETTINGS.replace('["fi"]', '["sv", "fi"]'), "utf-8")
+    result = report("catalogue", "--settings", str(broken))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "setting PERHEOVI_LANGUAGES = ['sv', 'fi'] cannot be used: expected the site languages, "
+        'Finnish first, e.g. ["fi", "sv", "en"]'
+    ]
+    assert report("catalogue", "--settings", "nowhere.py").stderr.splitlines() == [
+        "there is no settings file nowhere.py"
+    ]
+    broken.write_text("from nowhere import *\n", "utf-8")
+    result = report("catalogue", "--settings", str(broken))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"the settings file {broken} could not be read: ")

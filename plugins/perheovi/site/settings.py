@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -180,3 +181,16 @@ def _description(location: list[str]) -> str:
         if isinstance(field.annotation, type) and issubclass(field.annotation, BaseModel):
             model = field.annotation
     return description
+
+
+def read_settings_file(path: str | Path, environ: Mapping[str, str]) -> Settings:
+    """The PERHEOVI_* settings of a Pelican settings file (pelicanconf.py), for the commands that
+    need the site's settings without building it (`perheovi report`): the file is run as Pelican
+    runs it, then checked like the build checks it. SettingsError also when it cannot be run."""
+    from pelican.settings import get_settings_from_file
+
+    try:
+        values = get_settings_from_file(str(path))
+    except Exception as error:  # anything a Python file can raise: a typo, a missing import
+        raise SettingsError([f"the settings file {path} could not be read: {error}"]) from None
+    return read_settings(values, environ)
