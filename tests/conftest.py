@@ -14,9 +14,11 @@ import os
 import shutil
 import subprocess
 import sys
+import textwrap
 import threading
 from functools import cached_property
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 import pytest
@@ -120,6 +122,40 @@ class BuiltSite:
                 + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)
             )
         return paths
+
+
+ORIGIN = "http://site.test"
+
+
+def internal_links(site: BuiltSite, path: str):
+    """(href as written, resolved path, fragment) of every link and resource on a page."""
+    page = site.page(path)
+    for element in page.iter():
+        for attribute in ("href", "src"):
+            value = element.get(attribute)
+            if value is None:
+                continue
+            parts = urlsplit(urljoin(ORIGIN + path, value))
+            if f"{parts.scheme}://{parts.netloc}" != ORIGIN:
+                continue
+            yield value, parts.path, parts.fragment
+
+
+def settings_file(tmp_path: Path, changes: str) -> str:
+    """A settings file that takes the test network's and changes some PERHEOVI_* settings."""
+    path = tmp_path / "mysettings.py"
+    path.write_text(
+        textwrap.dedent(f"""\
+            import sys
+            sys.path.insert(0, {str(NETWORK)!r})
+            from pelicanconf import *
+            PATH = {str(NETWORK / "content")!r}
+            PERHEOVI_ACCESSIBILITY = dict(PERHEOVI_ACCESSIBILITY)
+            """)
+        + textwrap.dedent(changes),
+        "utf-8",
+    )
+    return str(path)
 
 
 @pytest.fixture(scope="session")

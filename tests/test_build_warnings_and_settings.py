@@ -7,9 +7,7 @@ is printed and the site published. Settings mistakes name the setting and what i
 
 from __future__ import annotations
 
-import textwrap
-
-from conftest import NETWORK, NETWORK_SETTINGS, build_site
+from conftest import NETWORK_SETTINGS, build_site, settings_file
 
 GAP_PATH = """\
 reviewed: 2026-10-01
@@ -65,23 +63,6 @@ def test_strict_fails_on_a_warning_and_keeps_the_last_good_site(tmp_path, minima
         f"The build failed; {output} was left as it was.",
     ]
     assert sorted(p.relative_to(output) for p in output.rglob("*")) == before
-
-
-def settings_file(tmp_path, changes: str):
-    """A settings file that takes the project's own and changes some PERHEOVI_* settings."""
-    path = tmp_path / "mysettings.py"
-    path.write_text(
-        textwrap.dedent(f"""\
-            import sys
-            sys.path.insert(0, {str(NETWORK)!r})
-            from pelicanconf import *
-            PATH = {str(NETWORK / "content")!r}
-            PERHEOVI_ACCESSIBILITY = dict(PERHEOVI_ACCESSIBILITY)
-            """)
-        + textwrap.dedent(changes),
-        "utf-8",
-    )
-    return str(path)
 
 
 def test_every_settings_mistake_is_named_with_what_was_expected(tmp_path, minimal):

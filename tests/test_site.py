@@ -6,23 +6,7 @@ import filecmp
 import re
 from urllib.parse import urljoin, urlsplit
 
-from conftest import LANGUAGES, build_site
-
-ORIGIN = "http://site.test"
-
-
-def internal_links(site, path):
-    """(href as written, resolved path, fragment) of every link and resource on a page."""
-    page = site.page(path)
-    for element in page.iter():
-        for attribute in ("href", "src"):
-            value = element.get(attribute)
-            if value is None:
-                continue
-            parts = urlsplit(urljoin(ORIGIN + path, value))
-            if f"{parts.scheme}://{parts.netloc}" != ORIGIN:
-                continue
-            yield value, parts.path, parts.fragment
+from conftest import LANGUAGES, ORIGIN, build_site, internal_links
 
 
 def test_every_entry_has_a_page_in_every_language(site, catalogue):

@@ -379,6 +379,8 @@ ALLOWED = {
     "by `perheovi codeowners`",
     "MunicipalityFile.owners": "who reviews changes to the file: exported to "
     ".github/CODEOWNERS by `perheovi codeowners`",
+    "RegionFile.owners": "who reviews changes to files without owners of their own: the "
+    "first line of .github/CODEOWNERS, written by `perheovi codeowners`",
     "MunicipalityFile.reviewed": "when the municipality's own file was last checked, for its "
     "editors; its page also lists other providers' services, so one date there would "
     "mislead, and each service and meeting place shows its own",

@@ -38,6 +38,11 @@ read_source
 modeline
 _.overnight
 
+# The Swedish field of each text and of the search synonyms: read by language code, never by
+# name (getattr(text, lang) in model._LocalText.get, search.index; `text[l]` in the templates
+# that loop over the site languages).
+_.sv
+
 # Data read with its file and not used by the site yet: the national PTV service class of the
 # taxonomy (listed in docs/catalogue.md), and the wellbeing services county of each official
 # municipality (data/municipalities.csv). Use them or drop them in taxonomy.py and

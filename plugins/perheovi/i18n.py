@@ -12,7 +12,7 @@ import gettext
 import io
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 import pycountry
 from babel import Locale
@@ -22,7 +22,11 @@ from babel.messages.pofile import read_po
 
 from .catalogue.values import DAYS
 
-SITE_LANGUAGES = ("fi", "sv", "en")
+# The languages perheovi speaks: the theme, the checker's messages and the national lists are
+# translated into them. A site publishes some of them (PERHEOVI_LANGUAGES, Finnish first); the
+# reader of `perheovi check` and `perheovi report` picks one for the messages (--lang).
+Language = Literal["fi", "sv", "en"]
+LANGUAGES: tuple[Language, ...] = get_args(Language)
 
 
 def load_translations(
@@ -57,7 +61,7 @@ def language_from_environment(environ) -> str:
     for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         for value in environ.get(name, "").split(":"):
             code = value[:2].lower()
-            if code in SITE_LANGUAGES:
+            if code in LANGUAGES:
                 return code
     return "en"
 

@@ -1,18 +1,17 @@
 """Freshness and translation report: what coordinators should ask providers to look at.
 
-Entries not reviewed for a year, texts without Swedish or English, services a family cannot
-see the contact hours of. Warnings, not errors: the site still builds.
+Entries not reviewed for a year, texts missing in a language the site publishes besides Finnish
+(PERHEOVI_LANGUAGES), services a family cannot see the contact hours of. Warnings, not errors:
+the site still builds.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
+from ..i18n import LANGUAGES
 from .problems import Problem
-
-# The languages a text may lack (Finnish is required); the message names them in the reader's
-# language, as it does the kinds of entry ("service", "meeting place": problems.FRAGMENTS).
-OTHER_LANGUAGES = ("sv", "en")
 
 
 def _months_before(day: dt.date, months: int) -> dt.date:
@@ -20,7 +19,13 @@ def _months_before(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, 28))
 
 
-def findings(catalogue, today: dt.date, months: int = 12) -> list[Problem]:
+def findings(
+    catalogue, today: dt.date, months: int = 12, languages: Sequence[str] = LANGUAGES
+) -> list[Problem]:
+    """`languages`: the site's (PERHEOVI_LANGUAGES); a text without one of them is a finding, a
+    text in a language the site does not publish is not (Finnish is required, never missing).
+    The message names the language in the reader's language, as it does the kinds of entry
+    ("service", "meeting place": problems.FRAGMENTS)."""
     limit = _months_before(today, months)
     found: list[Problem] = []
 
@@ -49,7 +54,7 @@ def findings(catalogue, today: dt.date, months: int = 12) -> list[Problem]:
                     },
                 )
             )
-        for lang in OTHER_LANGUAGES:
+        for lang in languages:
             missing = [
                 field
                 for field in ("name", "summary")

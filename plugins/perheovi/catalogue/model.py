@@ -570,6 +570,7 @@ class RegionFile(Record):
     sample: bool = False
     urgent_help: list[UrgentHelp] = Field(min_length=1)
     notices: list[Notice] = Field(default_factory=list)
+    owners: list[Owner] = Field(default_factory=list)
 
 
 class Meanwhile(Record):

@@ -11,7 +11,7 @@ from importlib import resources
 
 import yaml
 
-LANGUAGES = ("fi", "sv", "en")
+from ..i18n import LANGUAGES as LANGUAGES  # the languages of the labels and keywords
 
 GROUPS = {
     "basic": {"fi": "Peruspalvelut", "sv": "Basservice", "en": "Basic services"},

@@ -11,6 +11,9 @@ import sys
 
 from ..catalogue.loader import check_catalogue
 from ..catalogue.problems import N_
+from ..i18n import LANGUAGES
+
+DEFAULT_SETTINGS = "pelicanconf.py"
 
 SUMMARY_PROBLEMS = N_("{count} problem(s) found; the catalogue was not accepted.")
 SUMMARY_OK = N_(
@@ -34,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--lang",
-        choices=["fi", "sv", "en"],
+        choices=LANGUAGES,
         help="language of the messages (default: from LANGUAGE/LC_ALL/LANG)",
     )
     check.add_argument(
@@ -56,7 +59,13 @@ def _parser() -> argparse.ArgumentParser:
         default=12,
         help="freshness: entries not reviewed for this many months (12)",
     )
-    report.add_argument("--lang", choices=["fi", "sv", "en"])
+    report.add_argument("--lang", choices=LANGUAGES, help="language of the messages")
+    report.add_argument(
+        "--settings",
+        help="the site's Pelican settings: their PERHEOVI_LANGUAGES decide which missing "
+        f"translations count, their PERHEOVI_CATALOGUE the default folder (default: "
+        f"{DEFAULT_SETTINGS} when the working folder has one, else every language)",
+    )
     report.add_argument(
         "--strict", action="store_true", help="exit 1 when the report finds anything"
     )
@@ -102,7 +111,7 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build the site into output/, atomically")
     build.add_argument(
         "--settings",
-        default="pelicanconf.py",
+        default=DEFAULT_SETTINGS,
         help="Pelican settings (publishconf.py for the public site)",
     )
     build.add_argument("--output", default="output", help="the output folder")
@@ -112,15 +121,37 @@ def _parser() -> argparse.ArgumentParser:
         help="fail (exit 1, the last good site kept) when the build logs any warning",
     )
     serve = commands.add_parser("serve", help="build, serve on localhost and rebuild on changes")
-    serve.add_argument("--settings", default="pelicanconf.py")
+    serve.add_argument("--settings", default=DEFAULT_SETTINGS)
     serve.add_argument("--port", type=int, default=8000)
     return parser
 
 
+def _report_settings(path: str | None):
+    """The site's settings, read like `perheovi build` reads them: from `path`, else from
+    pelicanconf.py when the working folder has one; None without a settings file."""
+    from ..site.settings import SettingsError, read_settings_file
+
+    if path is None and not os.path.isfile(DEFAULT_SETTINGS):
+        return None
+    path = path or DEFAULT_SETTINGS
+    if not os.path.isfile(path):
+        raise SettingsError([f"there is no settings file {path}"])
+    return read_settings_file(path, os.environ)
+
+
 def report(args: argparse.Namespace) -> int:
+    from ..site.settings import SettingsError
+
     words = list(args.words)
     topic = words.pop(0) if words and words[0] in ("freshness", "coverage") else "freshness"
-    catalogue, problems = check_catalogue(words[0] if words else "catalogue")
+    try:
+        settings = _report_settings(args.settings)
+    except SettingsError as error:
+        print("\n".join(error.problems), file=sys.stderr)
+        return 1
+    languages = tuple(settings.LANGUAGES) if settings else LANGUAGES
+    folder = words[0] if words else settings.CATALOGUE if settings else "catalogue"
+    catalogue, problems = check_catalogue(folder)
     translate = _translate(args.lang)
     if problems:
         for problem in problems:
@@ -129,15 +160,15 @@ def report(args: argparse.Namespace) -> int:
     return (
         coverage_report(catalogue, args)
         if topic == "coverage"
-        else freshness_report(catalogue, args, translate)
+        else freshness_report(catalogue, args, translate, languages)
     )
 
 
-def freshness_report(catalogue, args, translate) -> int:
+def freshness_report(catalogue, args, translate, languages) -> int:
     from ..builddate import build_date
     from ..catalogue.freshness import findings
 
-    found = findings(catalogue, build_date(), args.months)
+    found = findings(catalogue, build_date(), args.months, languages)
     for item in found:
         print(
             github_annotation("warning", item, translate)

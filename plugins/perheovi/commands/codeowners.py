@@ -1,5 +1,10 @@
 """.github/CODEOWNERS from the catalogue: each provider's team reviews changes to its own file.
 
+The region's `owners` (region.yaml: the coordinators' team) come first, on a catch-all `*`
+line, so that every file without owners of its own still gets a reviewer: GitHub takes the
+last line that matches a file, so a file's own line after it replaces the region's owners for
+that file.
+
 Generated, never edited by hand: `perheovi codeowners --write` after changing an `owners` field;
 a test fails when the committed file is out of date.
 """
@@ -15,6 +20,13 @@ def codeowners(catalogue, catalogue_dir: str = "catalogue") -> str:
         "# catalogue files. Do not edit by hand.",
         "",
     ]
+    if catalogue.region.owners:
+        lines += [
+            "# Every file: the region's owners (region.yaml). GitHub uses the last matching line,",
+            "# so a file's own owners below replace them for that file.",
+            f"* {' '.join(catalogue.region.owners)}",
+            "",
+        ]
     organisations = [*catalogue.municipalities.values(), *catalogue.providers.values()]
     for organisation in sorted(organisations, key=lambda o: PurePath(o.path).parts[-2:]):
         if organisation.owners:

@@ -8,6 +8,7 @@ escaped here or by Jinja's autoescape; catalogue text is never trusted as markup
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from urllib.parse import quote, urlencode
 
@@ -60,6 +61,12 @@ def plain(ctx, value) -> str:
 @pass_context
 def is_fallback(ctx, value) -> bool:
     return value is not None and not value.has(ctx["lang"])
+
+
+def gettext_in(catalog) -> Callable[..., Markup]:
+    """`_` in another language than the page's: `{% with _ = gettext_in[l] %}`. Like Jinja's
+    newstyle gettext, the translation is trusted markup and %(name)s placeholders are escaped."""
+    return lambda message, **values: Markup(catalog.gettext(message)) % values
 
 
 def paragraphs(content: str) -> Markup:

@@ -225,10 +225,18 @@ class PerheoviGenerator(Generator):
         path.write_bytes(content)
 
     def _write_site_files(self, writer):
-        """The language choice at the root, the 404 page, the region's colours and the sitemap."""
+        """The language choice at the root, the 404 page, the region's colours and the sitemap:
+        the two pages speak every site language at once, so each has `_` of every language
+        (`gettext_in`)."""
         self.env.install_gettext_translations(self.translations[self.languages[0]], newstyle=True)
         base = dict(
-            self.common, lang=self.languages[0], fallback_note="", page=SitePage("", "root")
+            self.common,
+            lang=self.languages[0],
+            fallback_note="",
+            page=SitePage("", "root"),
+            gettext_in={
+                lang: filters.gettext_in(self.translations[lang]) for lang in self.languages
+            },
         )
         writer.write_file("index.html", self.get_template("pages/root"), dict(base, root=""))
         brand = self.env.get_template("brand.css").render(brand=self.site_settings.BRAND)

@@ -11,11 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import math
+from collections.abc import Mapping
+from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..catalogue.values import PhoneNumber, normalise_phone
+from ..i18n import LANGUAGES, Language
 
 PREFIX = "PERHEOVI_"
 FROM_ENVIRONMENT = ("CATALOGUE", "SEARCH_SHARD_DOCS", "PROCESSES")
@@ -42,7 +45,7 @@ class _Strict(BaseModel):
 
 
 Translated = Annotated[
-    dict[Literal["fi", "sv", "en"], str],
+    dict[Language, str],
     Field(description='a text in each language, e.g. {"fi": "…", "sv": "…", "en": "…"}'),
 ]
 
@@ -143,8 +146,8 @@ class Settings(_Strict):
     """Every PERHEOVI_* setting, named without the prefix."""
 
     CATALOGUE: str = Field("catalogue", description="the catalogue folder")
-    LANGUAGES: list[Literal["fi", "sv", "en"]] = Field(
-        ["fi", "sv", "en"],
+    LANGUAGES: list[Language] = Field(
+        list(LANGUAGES),
         min_length=1,
         description='the site languages, Finnish first, e.g. ["fi", "sv", "en"]',
     )
@@ -178,7 +181,7 @@ class Settings(_Strict):
         return languages
 
 
-def read_settings(pelican_settings: dict, environ: dict[str, str]) -> Settings:
+def read_settings(pelican_settings: dict, environ: Mapping[str, str]) -> Settings:
     """The PERHEOVI_* settings of a Pelican settings dict, or SettingsError with every problem."""
     values = {
         key.removeprefix(PREFIX): value
@@ -224,3 +227,16 @@ def _description(location: list[str]) -> str:
         if isinstance(field.annotation, type) and issubclass(field.annotation, BaseModel):
             model = field.annotation
     return description
+
+
+def read_settings_file(path: str | Path, environ: Mapping[str, str]) -> Settings:
+    """The PERHEOVI_* settings of a Pelican settings file (pelicanconf.py), for the commands that
+    need the site's settings without building it (`perheovi report`): the file is run as Pelican
+    runs it, then checked like the build checks it. SettingsError also when it cannot be run."""
+    from pelican.settings import get_settings_from_file
+
+    try:
+        values = get_settings_from_file(str(path))
+    except Exception as error:  # anything a Python file can raise: a typo, a missing import
+        raise SettingsError([f"the settings file {path} could not be read: {error}"]) from None
+    return read_settings(values, environ)

@@ -6,7 +6,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 
 def sitemap_xml(site_url: str, page_urls: list[str], languages: tuple[str, ...]) -> str:
-    """`page_urls` are language-free keys ("service/x/"); every one exists in every language."""
+    """`page_urls` are language-free keys ("service/x/"); every one exists in every language of
+    the site, and names the others as its alternates (none when the site has one language)."""
     base = site_url.rstrip("/") + "/"
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
@@ -17,6 +18,7 @@ def sitemap_xml(site_url: str, page_urls: list[str], languages: tuple[str, ...])
         alternates = "".join(
             f'<xhtml:link rel="alternate" hreflang="{lang}" href={quoteattr(base + lang + "/" + key)}/>'
             for lang in languages
+            if len(languages) > 1
         )
         for lang in languages:
             lines.append(f"<url><loc>{escape(base + lang + '/' + key)}</loc>{alternates}</url>")

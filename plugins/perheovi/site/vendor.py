@@ -13,8 +13,12 @@ import shutil
 import sys
 from pathlib import Path
 
+from ..i18n import LANGUAGES
+
 VENDOR_DIR = Path(__file__).resolve().parent.parent / "theme" / "static" / "vendor"
-LUNR_LANGUAGES = ("fi", "sv")  # lunr-languages' stemmers for the site languages but English
+# lunr-languages' stemmers for every language but English (lunr's own pipeline). All of them
+# ship with the theme: a few kilobytes, and a page loads only its own language's.
+LUNR_LANGUAGES = tuple(lang for lang in LANGUAGES if lang != "en")
 
 # name under theme/static/vendor/ -> where npm puts it
 FILES = {
