@@ -146,6 +146,19 @@ class Catalogue:
         area = self.area_of(entry)
         return area == ["region"] or municipality in area
 
+    def located_in(self, service: Service) -> frozenset[str]:
+        """The municipalities where a family can visit the service: its `locations` and the
+        locations of its walk-in channels."""
+        return self._located.get(service.id, frozenset())
+
+    @cached_property
+    def _located(self) -> dict[str, frozenset[str]]:
+        found = {}
+        for service in self.services.values():
+            ids = [*service.locations, *(c.location for c in service.contacts if c.location)]
+            found[service.id] = frozenset(self.locations[i].address.municipality for i in ids)
+        return found
+
     def services_for(self, municipality: str) -> list[Service]:
         """Every service a family living in `municipality` can use, local and region-wide."""
         return [s for s in self.sorted_services if self.serves(s, municipality)]
