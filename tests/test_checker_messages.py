@@ -124,6 +124,7 @@ EXAMPLES: dict[str, dict] = {
     "path_many_first_contacts": {"other": "neuvola"},
     "step_id_twice": {"value": "neuvola"},
     "area_region_alone": {},
+    "call_charge_without_phone": {},
     "stale_entry": {
         "what": "meeting place",
         "name": "Perhekahvila",

@@ -77,3 +77,67 @@ def test_the_coverage_page_and_report_say_local_where_the_clinic_is(facts_site):
     rows = [line.split(",") for line in report.stdout.splitlines()]
     column = rows[0].index("family-counselling")
     assert {row[0]: row[column] for row in rows[1:]} == {"Keuruu": "local", "Multia": "region"}
+
+
+# --- hours not yet confirmed; the normal cost of the call ------------------------------------
+
+
+def channel_named(page, name: str):
+    [channel] = [li for li in page.cssselect("li.channel") if name in li.text_content()]
+    return channel
+
+
+def test_unconfirmed_hours_are_shown_as_not_yet_confirmed(facts_site):
+    page = facts_site.page("/en/service/neuvontapuhelin/")
+    evening = channel_named(page, "Iltalinja")
+    assert "Hours not yet confirmed." in text_of(evening)
+    assert "17.00–20.00" in text_of(evening)
+    assert "not yet confirmed" not in text_of(channel_named(page, "Neuvontapuhelin"))
+    finnish = channel_named(facts_site.page("/fi/service/neuvontapuhelin/"), "Iltalinja")
+    assert "Aikoja ei ole vielä vahvistettu." in text_of(finnish)
+
+
+def test_unconfirmed_hours_never_feed_the_open_now_status(facts_site):
+    page = facts_site.page("/fi/service/neuvontapuhelin/")
+    assert channel_named(page, "Neuvontapuhelin").cssselect(".open-now[data-open]")
+    assert not channel_named(page, "Iltalinja").cssselect(".open-now")
+
+
+def test_the_one_line_hours_in_lists_and_search_never_state_unconfirmed_hours(facts_site):
+    entry = facts_site.page("/en/category/parenting-support/").cssselect(".channel__hours")[0]
+    assert text_of(entry) == "Phone hours Mon–Thu 17.00–20.00 (hours not yet confirmed)"
+    results = facts_site.file("/en/search/shard-0-0.json").read_text("utf-8")
+    assert '"contact":"Phone 040 000 2003"' in results
+
+
+@pytest.mark.parametrize(
+    "lang, expected",
+    [
+        ("fi", "Maksuton; puhelusta maksat tavallisen puhelumaksun (pvm/mpm)"),
+        ("sv", "Avgiftsfri; du betalar normal samtalsavgift (lna/msa)"),
+        ("en", "Free of charge; you pay the normal cost of the call"),
+    ],
+)
+def test_the_normal_cost_of_the_call_is_a_cost_of_its_own(facts_site, lang, expected):
+    facts = facts_site.page(f"/{lang}/service/neuvontapuhelin/").cssselect("dl.facts")[0]
+    assert expected in text_of(facts)
+    assert "Maksullinen" not in text_of(facts)
+
+
+def test_the_cost_of_a_call_needs_a_phone_line(minimal):
+    minimal.replace(COUNTY, "cost: free", "cost: pvm/mpm")
+    assert problems(minimal) == [
+        'catalogue/providers/county.yaml:20:11: "pvm/mpm" is not a cost; write one of free, '
+        'fee, partly, call-charge (did you mean "call-charge"?)'
+    ]
+    minimal.replace(COUNTY, "cost: pvm/mpm", "cost: call-charge")
+    assert problems(minimal) == []
+    minimal.replace(COUNTY, "      - type: phone\n        number: 040 000 1234\n", "")
+    minimal.replace(
+        COUNTY, "        hours:\n          weekly:\n            mon-fri: 8.00-9.00\n", ""
+    )
+    assert problems(minimal) == [
+        "catalogue/providers/county.yaml:20:11: cost: call-charge says a family pays the normal "
+        "cost of a phone call, but this service has no phone contact; add the phone line or "
+        "choose another cost"
+    ]

@@ -128,6 +128,9 @@ services:
       - type: chat
         url: https://zq-chat.example/
         hours: {always: true}
+      - type: phone
+        number: 040 000 7774
+        hours: {weekly: {mon: 6.17-6.43}, confirmed: false}
       - {type: eservice, url: "https://zq-eservice.example/"}
       - {type: web, url: "https://zq-web.example/"}
       - {type: walk-in, location: zq-location}
@@ -308,6 +311,7 @@ SHOWN = {
     ),
     "Hours.always": (SERVICE, r"auki ympäri vuorokauden joka päivä"),
     "Hours.by_appointment": (SERVICE, r"Vain ajanvarauksella\."),
+    "Hours.confirmed": (SERVICE, r"Aikoja ei ole vielä vahvistettu\..{0,400}6\.17–6\.43"),
     "Hours.holidays": (SERVICE, r"Avoinna myös arkipyhinä\."),
     "Hours.closed_on": (SERVICE, r"Suljettu: Uudenvuodenaatto\."),
     "Hours.periods": (SERVICE, r"Zq-jakso"),

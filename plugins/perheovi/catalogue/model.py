@@ -133,7 +133,14 @@ TargetGroupId = Annotated[str, choice(TARGET_GROUPS, "a target group")]
 Delivery = Annotated[
     str, choice(("location", "home", "daycare-school", "remote", "digital"), "a way of delivery")
 ]
-Cost = Annotated[str, choice(("free", "fee", "partly"), "a cost")]
+Cost = Annotated[
+    str,
+    choice(
+        ("free", "fee", "partly", "call-charge"),
+        "a cost",
+        {"pvm": "call-charge", "mpm": "call-charge", "pvm/mpm": "call-charge"},
+    ),
+]
 ProviderKind = Annotated[
     str,
     choice(
@@ -246,6 +253,8 @@ HolidayName = Annotated[str, choice(holiday_names, "a Finnish holiday or eve")]
 
 class Hours(Record):
     weekly: Weekly = Field(default_factory=dict)
+    # false while the provider has not confirmed them: shown as such, never as "open now"
+    confirmed: bool = True
     always: bool = False
     by_appointment: bool = False
     holidays: Annotated[str, choice(("closed", "open"), "a holiday rule")] = "closed"

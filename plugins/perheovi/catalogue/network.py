@@ -7,7 +7,7 @@ problem is reported at the value that is wrong, in the file where it is written.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, partial
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from .model import (
 )
 from .problems import Problem, suggestion
 from .reference import MUNICIPALITIES, OfficialMunicipality
+from .rules import check_entries
 from .taxonomy import CATEGORIES
 from .values import DAYS, slugify
 from .yamlsource import YamlDocument
@@ -331,6 +332,7 @@ class _Linker:
         for source, _ in owners:
             self._references(source, known_municipalities, known_locations)
             self._programme_dates(source)
+            check_entries(source.record, partial(self.problem, source))
         if self.problems:
             return None
         ordered = dict(

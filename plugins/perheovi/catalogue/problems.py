@@ -354,6 +354,10 @@ MESSAGES: dict[str, str] = {
         "more than one step is marked as the first contact (also step {other}); keep one"
     ),
     "step_id_twice": N_('the step id "{value}" is used twice in this path'),
+    "call_charge_without_phone": N_(
+        "cost: call-charge says a family pays the normal cost of a phone call, but this "
+        "service has no phone contact; add the phone line or choose another cost"
+    ),
     "area_region_alone": N_(
         '"region" already covers every municipality; list nothing else with it'
     ),

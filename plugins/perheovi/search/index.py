@@ -203,7 +203,9 @@ def _first_contact(contact, catalogue, lang: str, translate) -> str:
     if contact.type == "phone":
         hours = contact.hours
         when = ""
-        if hours and hours.always:
+        if hours and not hours.confirmed:
+            when = ""  # said on the page, with the warning; a result line would state it as fact
+        elif hours and hours.always:
             when = " " + translate("24/7")
         elif hours and hours.weekly:
             group = day_groups(hours.weekly)[0]
