@@ -123,7 +123,9 @@ EXAMPLES: dict[str, dict] = {
     "path_no_first_contact": {},
     "path_many_first_contacts": {"other": "neuvola"},
     "step_id_twice": {"value": "neuvola"},
-    "area_region_alone": {},
+    "area_region_alone": {"value": "region"},
+    "place_outside_needs_area": {"town": "Tampere"},
+    "organiser_is_provider": {"value": "pohjois-karjalan-hyvinvointialue"},
     "call_charge_without_phone": {},
     "stale_entry": {
         "what": "meeting place",

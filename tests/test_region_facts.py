@@ -141,3 +141,125 @@ def test_the_cost_of_a_call_needs_a_phone_line(minimal):
         "cost of a phone call, but this service has no phone contact; add the phone line or "
         "choose another cost"
     ]
+
+
+# --- nationwide services, places outside the region, organiser and provider ------------------
+
+
+@pytest.mark.parametrize(
+    "lang, word", [("fi", "Koko maa"), ("sv", "Hela landet"), ("en", "Nationwide")]
+)
+def test_a_nationwide_service_says_so(facts_site, lang, word):
+    facts = facts_site.page(f"/{lang}/service/valtakunnallinen-linja/").cssselect("dl.facts")[0]
+    assert word in text_of(facts)
+
+
+def test_a_nationwide_service_is_listed_in_every_municipality_as_nationwide(facts_site):
+    for slug in ("keuruu", "multia"):
+        entries = facts_site.page(f"/en/municipality/{slug}/").cssselect("li.entry")
+        [entry] = [
+            e for e in entries if "valtakunnallinen-linja" in e.cssselect("a")[0].get("href")
+        ]
+        assert "nationwide" in entry.cssselect(".entry__provider")[0].text_content()
+
+
+def test_a_nationwide_service_counts_like_a_region_wide_one(facts):
+    table = coverage(facts)
+    # its office is in Tampere, outside the region: local nowhere here
+    assert {table[m]["category:family-law"] for m in ("keuruu", "multia")} == {"region"}
+
+
+def test_a_location_outside_the_region_names_its_municipality(facts_site):
+    where = facts_site.page("/en/service/valtakunnallinen-linja/").get_element_by_id("where")
+    address = text_of(where.getparent())
+    assert "Testikatu 3, 33100 Tampere" in address
+    assert "Municipality: Tampere (outside the region)" in address
+    sv = facts_site.page("/sv/service/valtakunnallinen-linja/").get_element_by_id("where")
+    assert "Kommun: Tammerfors (utanför området)" in text_of(sv.getparent())
+
+
+def test_the_organiser_and_the_provider_are_both_named(facts_site):
+    facts = facts_site.page("/en/service/valtakunnallinen-linja/").cssselect("dl.facts")[0]
+    named = {
+        text_of(dt): (text_of(dd), [a.get("href") for a in dd.cssselect("a")])
+        for dt, dd in zip(facts.cssselect("dt"), facts.cssselect("dd"), strict=True)
+    }
+    assert named["Organised by"] == ("Test Health Agency", ["../../../en/provider/thl/"])
+    assert named["Provided by"] == (
+        "Testisetlementti (in Finnish)",
+        ["../../../en/provider/setlementti/"],
+    )
+    fi = facts_site.page("/fi/service/valtakunnallinen-linja/").cssselect("dl.facts")[0]
+    assert "Järjestäjä Testin terveysvirasto Tuottaja Testisetlementti" in text_of(fi)
+
+
+def test_the_organisers_page_lists_what_others_provide_for_it(facts_site):
+    page = facts_site.page("/en/provider/thl/")
+    section = page.get_element_by_id("organised").getparent()
+    links = [a.get("href") for a in section.cssselect("h3 a")]
+    assert links == ["../../../en/service/valtakunnallinen-linja/"]
+
+
+def test_a_nationwide_service_is_found_from_any_town(facts_site):
+    results = facts_site.file("/fi/search/shard-0.json").read_text("utf-8")
+    store = facts_site.file("/fi/search/shard-0-0.json").read_text("utf-8")
+    assert '"where":"Koko maa"' in store
+    assert '["region"]' in results
+
+
+AREA = "area: [joensuu]"
+
+
+def test_national_stands_alone_in_an_area(minimal):
+    minimal.replace(COUNTY, AREA, "area: [national, joensuu]")
+    assert problems(minimal) == [
+        'catalogue/providers/county.yaml:17:11: "national" already covers every municipality; '
+        "list nothing else with it"
+    ]
+
+
+TAMPERE_LOCATION = """locations:
+  - id: tampere-talo
+    name: {fi: Tampereen toimisto}
+    address: {street: Testikatu 3, postal_code: "33100", municipality: tampere}
+"""
+
+
+def test_a_location_may_be_in_any_finnish_municipality(minimal):
+    minimal.replace(COUNTY, "locations:\n", TAMPERE_LOCATION)
+    assert problems(minimal) == []
+    minimal.replace(COUNTY, "municipality: tampere", "municipality: tampre")
+    assert problems(minimal) == [
+        'catalogue/providers/county.yaml:7:72: there is no municipality "tampre" in the catalogue'
+    ]
+
+
+def test_a_meeting_place_outside_the_region_must_say_whom_it_serves(minimal):
+    minimal.replace(COUNTY, "locations:\n", TAMPERE_LOCATION)
+    minimal.replace(
+        COUNTY, "    location: joensuu-talo\n    target", "    location: tampere-talo\n    target"
+    )
+    assert problems(minimal) == [
+        "catalogue/providers/county.yaml:37:15: this meeting place is in Tampere, outside the "
+        "region's municipalities; add `area`: the municipalities whose families it serves"
+    ]
+    minimal.replace(
+        COUNTY, "    location: tampere-talo\n", "    location: tampere-talo\n    area: [lieksa]\n"
+    )
+    assert problems(minimal) == []
+
+
+def test_the_organiser_is_another_organisation_of_the_catalogue(minimal):
+    minimal.replace(COUNTY, AREA, AREA + "\n    organiser: lieksa")
+    assert problems(minimal) == []
+    minimal.replace(COUNTY, "organiser: lieksa", "organiser: lieksaa")
+    assert problems(minimal) == [
+        'catalogue/providers/county.yaml:18:16: there is no provider "lieksaa" in the catalogue '
+        '(did you mean "lieksa"?)'
+    ]
+    minimal.replace(COUNTY, "organiser: lieksaa", "organiser: county")
+    assert problems(minimal) == [
+        'catalogue/providers/county.yaml:18:16: "county" is this file\'s own provider; '
+        "`organiser` names another organisation that is responsible for the service, so "
+        "remove it"
+    ]

@@ -136,6 +136,7 @@ services:
       - {type: walk-in, location: zq-location}
       - {type: email, email: zq-mail@example.fi, not_for_sensitive_data: true}
     locations: [zq-location]
+    organiser: joensuu
     reviewed: 2026-10-14
 meeting_places:
   - id: zq-place
@@ -291,6 +292,10 @@ SHOWN = {
     "Service.contacts": (SERVICE, r"channel--phone"),
     "Service.locations": (SERVICE, r'id="where".*Zqkatu 7'),
     "Service.reviewed": (SERVICE, r"14\.10\.2026"),
+    "Service.organiser": (
+        SERVICE,
+        r"Järjestäjä</dt>\s*<dd><a href=\"[./]*fi/municipality/joensuu/\"",
+    ),
     "Contact.type": (SERVICE, r'class="channel channel--chat"'),
     "Contact.name": (SERVICE, r"Zq-puhelin"),
     "Contact.note": (SERVICE, r"Zq-ohje"),

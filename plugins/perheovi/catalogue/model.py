@@ -13,6 +13,7 @@ import itertools
 from typing import Annotated
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -396,18 +397,31 @@ class Contact(Record):
 # --- what providers offer --------------------------------------------------------------------
 
 
+# An area that is not a list of municipalities: every municipality of the region, or the
+# whole country (a national helpline, which serves the region like a region-wide one).
+EVERYWHERE = ("region", "national")
+
+
 def _region_or_list(value):
-    return ["region"] if value == "region" else value
+    return [value] if value in EVERYWHERE else value
+
+
+def _alone(area: list[str]) -> list[str]:
+    for word in EVERYWHERE:
+        if word in area and len(area) > 1:
+            raise fail("area_region_alone", value=word)
+    return area
 
 
 Area = Annotated[
     list[Slug],
     BeforeValidator(_region_or_list),
+    AfterValidator(_alone),
     Field(min_length=1),
     WithJsonSchema(
         {
             "oneOf": [
-                {"const": "region"},
+                {"enum": list(EVERYWHERE)},
                 {
                     "type": "array",
                     "minItems": 1,
@@ -417,11 +431,6 @@ Area = Annotated[
         }
     ),
 ]
-
-
-def _check_area(area: list[str] | None) -> None:
-    if area and "region" in area and len(area) > 1:
-        raise fail("area_region_alone")
 
 
 Keywords = dict[Annotated[str, choice(LANGUAGES, "a site language")], list[ShortText]]
@@ -443,16 +452,24 @@ class Service(_Entry):
     referral: bool = False
     contacts: list[Contact] = Field(min_length=1)
     locations: list[Slug] = Field(default_factory=list)
+    organiser: Slug | None = None
     reviewed: Date
 
-    @model_validator(mode="after")
-    def _area(self):
-        _check_area(self.area)
-        return self
+    _organiser: object = PrivateAttr(default=None)  # set by the linker
 
     @property
     def region_wide(self) -> bool:
-        return self.area == ["region"]
+        """Whether it serves every municipality of the region: region-wide or nationwide."""
+        return self.area[0] in EVERYWHERE
+
+    @property
+    def national(self) -> bool:
+        return self.area == ["national"]
+
+    @property
+    def organised_by(self):
+        """The organisation responsible for the service, when another runs it (`organiser`)."""
+        return self._organiser
 
 
 class Activity(Record):
@@ -512,11 +529,6 @@ class MeetingPlace(_Entry):
     programme: list[Activity] = Field(min_length=1)
     exceptions: list[Closure] = Field(default_factory=list)
     reviewed: Date
-
-    @model_validator(mode="after")
-    def _area(self):
-        _check_area(self.area)
-        return self
 
 
 # --- files -----------------------------------------------------------------------------------

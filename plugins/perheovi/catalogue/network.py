@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import (
+    EVERYWHERE,
     LocalText,
     Location,
     MeetingPlace,
@@ -58,6 +59,7 @@ class Unread:
 
     kinds: set[str] = field(default_factory=set)
     municipalities: set[str] = field(default_factory=set)
+    providers: set[str] = field(default_factory=set)
     ids: set[str] = field(default_factory=set)
     # Files that could hold locations and services but could not be read at all (a YAML
     # syntax error): what they hold is unknown, so a reference may be to one of their ids.
@@ -67,6 +69,8 @@ class Unread:
         self.kinds.add(kind)
         if kind == "municipality":
             self.municipalities.add(slug)
+        if kind == "provider":
+            self.providers.add(slug)
         if not isinstance(data, dict) and kind in ("municipality", "provider"):
             self.unreadable.append(path)
         if isinstance(data, dict):
@@ -136,7 +140,7 @@ class Catalogue:
         }
 
     def area_of(self, entry: Service | MeetingPlace) -> list[str]:
-        """Municipality slugs the entry serves, or ["region"]."""
+        """Municipality slugs the entry serves, or ["region"] or ["national"]."""
         if entry.area:
             return entry.area
         assert isinstance(entry, MeetingPlace), "a service without a location has an area"
@@ -145,7 +149,19 @@ class Catalogue:
     def serves(self, entry: Service | MeetingPlace, municipality: str) -> bool:
         """Whether a family living in `municipality` can use the entry."""
         area = self.area_of(entry)
-        return area == ["region"] or municipality in area
+        return area[0] in EVERYWHERE or municipality in area
+
+    def municipality_name(self, slug: str) -> LocalText:
+        """The name of a member municipality, or of any Finnish one (a place outside the
+        region), from the official list."""
+        if slug in self.municipalities:
+            return self.municipalities[slug].name
+        official = _official_by_slug()[slug]
+        return LocalText(fi=official.name_fi, sv=official.name_sv, en=official.name_fi)
+
+    def organised_by(self, organisation) -> list[Service]:
+        """The services `organisation` is responsible for and another provider runs."""
+        return [s for s in self.sorted_services if s.organiser == organisation.slug]
 
     def located_in(self, service: Service) -> frozenset[str]:
         """The municipalities where a family can visit the service: its `locations` and the
@@ -309,6 +325,16 @@ class _Linker:
             )
         return True
 
+    def _outside_region(self, slug: str) -> bool:
+        """Whether `slug` is a real Finnish municipality (data/municipalities.csv) that is not
+        one of the region's: a place a provider or a location may be in."""
+        official = _official_by_slug().get(slug)
+        return (
+            official is not None
+            and official.code not in self._members()
+            and all(m.code != official.code for m in self.municipalities.values())
+        )
+
     def _members(self) -> list[str]:
         """The codes of the region's municipalities (region.yaml)."""
         region = self.region_file.record
@@ -326,15 +352,21 @@ class _Linker:
             elif source.kind == "provider":
                 providers[source.slug] = _provider(source)
                 owners.append((source, providers[source.slug]))
+        self._provider_slugs = set(providers) | self.unread.providers
         locations, services, meeting_places = self._entries(owners)
         known_municipalities = set(municipalities) | self.unread.municipalities
         known_locations = set(locations) | self.unread.ids
         for source, _ in owners:
             self._references(source, known_municipalities, known_locations)
             self._programme_dates(source)
+            self._places_outside(source, locations)
             check_entries(source.record, partial(self.problem, source))
         if self.problems:
             return None
+        organisations = {**municipalities, **providers}
+        for service in services.values():
+            if service.organiser:
+                service._organiser = organisations[service.organiser]
         ordered = dict(
             sorted(municipalities.items(), key=lambda item: finnish_sort_key(item[1].name.fi))
         )
@@ -451,7 +483,7 @@ class _Linker:
 
         def check_area(loc, area):
             for index, slug in enumerate(area or []):
-                if slug != "region":
+                if slug not in EVERYWHERE:
                     check((*loc, index), slug, municipalities, "municipality")
 
         def check_contacts(loc, contacts):
@@ -460,15 +492,23 @@ class _Linker:
                     check((*loc, index, "location"), contact.location, locations, "location")
 
         for index, location in enumerate(record.locations):
-            check(
-                ("locations", index, "address", "municipality"),
-                location.address.municipality,
-                municipalities,
-                "municipality",
-            )
+            if not self._outside_region(location.address.municipality):
+                check(
+                    ("locations", index, "address", "municipality"),
+                    location.address.municipality,
+                    municipalities,
+                    "municipality",
+                )
+        organisations = set(self.municipalities) | self._provider_slugs
         for index, service in enumerate(record.services):
             loc = ("services", index)
             check_area((*loc, "area"), service.area)
+            if service.organiser == source.slug:
+                self.problem(
+                    source, (*loc, "organiser"), "organiser_is_provider", value=service.organiser
+                )
+            elif service.organiser:
+                check((*loc, "organiser"), service.organiser, organisations, "provider")
             check_contacts((*loc, "contacts"), service.contacts)
             for number, location_id in enumerate(service.locations):
                 check((*loc, "locations", number), location_id, locations, "location")
@@ -477,6 +517,19 @@ class _Linker:
             check((*loc, "location"), place.location, locations, "location")
             check_area((*loc, "area"), place.area)
             check_contacts((*loc, "contacts"), place.contacts)
+
+    def _places_outside(self, source: SourceFile, locations: dict[str, Location]) -> None:
+        """A meeting place outside the region serves none of its municipalities by itself:
+        it needs an `area`, or no family would find it."""
+        for index, place in enumerate(source.record.meeting_places):
+            location = locations.get(place.location)
+            if location and not place.area and self._outside_region(location.address.municipality):
+                self.problem(
+                    source,
+                    ("meeting_places", index, "location"),
+                    "place_outside_needs_area",
+                    town=_official_by_slug()[location.address.municipality].name_fi,
+                )
 
     def _programme_dates(self, source: SourceFile) -> None:
         """A cancelled activity falls on its weekday within a term; closures within a term."""

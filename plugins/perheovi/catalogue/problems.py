@@ -359,7 +359,15 @@ MESSAGES: dict[str, str] = {
         "service has no phone contact; add the phone line or choose another cost"
     ),
     "area_region_alone": N_(
-        '"region" already covers every municipality; list nothing else with it'
+        '"{value}" already covers every municipality; list nothing else with it'
+    ),
+    "place_outside_needs_area": N_(
+        "this meeting place is in {town}, outside the region's municipalities; add `area`: "
+        "the municipalities whose families it serves"
+    ),
+    "organiser_is_provider": N_(
+        '"{value}" is this file\'s own provider; `organiser` names another organisation that '
+        "is responsible for the service, so remove it"
     ),
     # The freshness report (warnings)
     "stale_entry": N_(

@@ -235,14 +235,18 @@ def documents(catalogue, lang: str, translate) -> list[dict]:
     docs = []
 
     def town(slug):
-        return _text(catalogue.municipalities[slug].name, lang)
+        return _text(catalogue.municipality_name(slug), lang)
 
     def area_names(area):
-        return (
-            translate("The whole region")
-            if area == ["region"]
-            else ", ".join(town(slug) for slug in area)
-        )
+        if area == ["national"]:
+            return translate("Nationwide")
+        if area == ["region"]:
+            return translate("The whole region")
+        return ", ".join(town(slug) for slug in area)
+
+    def served(area):
+        """The area as the browser filters by it: a nationwide entry serves every town."""
+        return ["region"] if area == ["national"] else area
 
     for service in catalogue.sorted_services:
         category = CATEGORIES[service.category]
@@ -251,13 +255,19 @@ def documents(catalogue, lang: str, translate) -> list[dict]:
                 "kind": "service",
                 "key": f"service/{service.id}/",
                 "category": service.category,
-                "area": service.area,
+                "area": served(service.area),
                 "name": _text(service.name, lang),
                 "summary": _text(service.summary, lang),
                 "description": _text(service.description, lang),
                 "categories": " ".join([category.label[lang], *category.keywords.get(lang, ())]),
                 "keywords": " ".join([*service.keywords.get(lang, []), service.name.fi]),
-                "places": " ".join([_text(service.provider.name, lang), area_names(service.area)]),
+                "places": " ".join(
+                    [
+                        _text(service.provider.name, lang),
+                        *([_text(service.organised_by.name, lang)] if service.organised_by else []),
+                        area_names(service.area),
+                    ]
+                ),
                 "provider": _text(service.provider.name, lang),
                 "where": area_names(service.area),
                 "contact": _first_contact(service.contacts[0], catalogue, lang, translate),
@@ -272,7 +282,7 @@ def documents(catalogue, lang: str, translate) -> list[dict]:
                 "kind": "meeting-place",
                 "key": f"meeting-place/{place.id}/",
                 "category": "meeting-place",
-                "area": catalogue.area_of(place),
+                "area": served(catalogue.area_of(place)),
                 "name": _text(place.name, lang),
                 "summary": _text(place.summary, lang),
                 "description": " ".join([_text(place.description, lang), activities]),
@@ -303,7 +313,7 @@ def documents(catalogue, lang: str, translate) -> list[dict]:
                 "kind": "provider",
                 "key": f"provider/{provider.slug}/",
                 "category": "",
-                "area": ["region"] if "region" in areas or not areas else areas,
+                "area": ["region"] if {"region", "national"} & set(areas) or not areas else areas,
                 "name": _text(provider.name, lang),
                 "summary": _text(provider.description, lang),
                 # the kinds of help it gives, not every service's name: a county runs hundreds

@@ -32,7 +32,7 @@ def _local(day: dt.date, minutes: int) -> dt.datetime:
 def _events(place, catalogue, lang: str, stamp: dt.datetime):
     location = catalogue.locations[place.location]
     address = location.address
-    town = catalogue.municipalities[address.municipality].name.get(lang)[0]
+    town = catalogue.municipality_name(address.municipality).get(lang)[0]
     where = f"{location.name.get(lang)[0]}, {address.street}, {address.postal_code} {town}"
     for term_index, term in enumerate(place.terms):
         for index, activity in enumerate(place.programme):
