@@ -9,6 +9,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import lxml.html
 import pytest
 from conftest import ROOT, BuiltSite, build_site
 from perheovi.catalogue.loader import check_catalogue, load_catalogue
@@ -263,3 +264,82 @@ def test_the_organiser_is_another_organisation_of_the_catalogue(minimal):
         "`organiser` names another organisation that is responsible for the service, so "
         "remove it"
     ]
+
+
+# --- run jointly by several providers --------------------------------------------------------
+
+
+def facts_list(page) -> dict[str, object]:
+    facts = page.cssselect("dl.facts")[0]
+    return {
+        text_of(dt): dd for dt, dd in zip(facts.cssselect("dt"), facts.cssselect("dd"), strict=True)
+    }
+
+
+def test_a_meeting_place_names_the_partners_it_is_run_with(facts_site):
+    facts = facts_list(facts_site.page("/en/meeting-place/valo-perhekahvila/"))
+    assert [a.get("href") for a in facts["Organised by"].cssselect("a")] == [
+        "../../../en/municipality/keuruu/"
+    ]
+    together = facts["Together with"]
+    assert [a.get("href") for a in together.cssselect("a")] == [
+        "../../../en/provider/mll/",
+        "../../../en/provider/seurakunta/",
+    ]
+    fi = facts_list(facts_site.page("/fi/meeting-place/valo-perhekahvila/"))
+    assert text_of(fi["Yhteistyössä"]) == "Testin lastensuojeluyhdistys, Testin seurakunta"
+
+
+def test_a_partners_own_page_lists_what_it_runs_with_others(facts_site):
+    for slug, expected in [
+        ("mll", ["meeting-place/valo-perhekahvila/", "service/neuvontapuhelin/"]),
+        ("seurakunta", ["meeting-place/valo-perhekahvila/"]),
+    ]:
+        section = facts_site.page(f"/fi/provider/{slug}/").get_element_by_id("together")
+        links = [a.get("href") for a in section.getparent().cssselect("h3 a")]
+        assert sorted(link.split("/fi/")[1] for link in links) == expected
+
+
+def test_a_service_names_its_partners(facts_site):
+    facts = facts_list(facts_site.page("/fi/service/neuvontapuhelin/"))
+    assert text_of(facts["Yhteistyössä"]) == "Testin lastensuojeluyhdistys"
+
+
+def test_a_meeting_place_in_a_list_names_all_who_run_it(facts_site):
+    places = facts_site.page("/fi/municipality/keuruu/").get_element_by_id("meeting-places")
+    [entry] = places.getparent().cssselect("li.entry")
+    assert text_of(entry.cssselect(".entry__provider")[0]).endswith(
+        "Keuruu, Testin lastensuojeluyhdistys, Testin seurakunta"
+    )
+
+
+PLACE_TERMS = "    terms:\n"
+
+
+def test_partners_are_other_organisations_of_the_catalogue(minimal):
+    minimal.replace(COUNTY, PLACE_TERMS, "    partners: [lieksa, joensuu]\n" + PLACE_TERMS)
+    assert problems(minimal) == []
+    minimal.replace(
+        COUNTY, "partners: [lieksa, joensuu]", "partners: [lieksa, county, lieksa, mll]"
+    )
+    assert problems(minimal) == [
+        'catalogue/providers/county.yaml:37:24: "county" is this file\'s own provider; '
+        "`partners` lists the other organisations that run it together with it, so remove it",
+        'catalogue/providers/county.yaml:37:32: "lieksa" is listed twice in `partners`; keep one',
+        'catalogue/providers/county.yaml:37:40: there is no provider "mll" in the catalogue',
+    ]
+
+
+def test_a_meeting_place_outside_the_region_is_listed_where_it_serves_and_says_where(facts_site):
+    multia = facts_site.page("/en/municipality/multia/").get_element_by_id("meeting-places")
+    assert "Testikatu 3, Tampere" in text_of(multia.getparent())
+    keuruu = facts_site.page("/en/municipality/keuruu/").get_element_by_id("meeting-places")
+    assert "tampereen-olohuone" not in lxml_html(keuruu.getparent())
+    outside = facts_site.page("/en/meeting-places/").get_element_by_id("m-outside")
+    assert "Tampereen perheolohuone" in text_of(outside.getparent())
+    place = facts_site.page("/en/meeting-place/tampereen-olohuone/").get_element_by_id("where")
+    assert "Municipality: Tampere (outside the region)" in text_of(place.getparent())
+
+
+def lxml_html(element) -> str:
+    return lxml.html.tostring(element, encoding="unicode")

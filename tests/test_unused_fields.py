@@ -137,6 +137,7 @@ services:
       - {type: email, email: zq-mail@example.fi, not_for_sensitive_data: true}
     locations: [zq-location]
     organiser: joensuu
+    partners: [lieksa]
     reviewed: 2026-10-14
 meeting_places:
   - id: zq-place
@@ -160,6 +161,7 @@ meeting_places:
         cancelled: [2026-11-19]
     exceptions:
       - {date: 2026-12-01, until: 2026-12-02, reason: {fi: Zq-tauko}}
+    partners: [joensuu]
     reviewed: 2026-10-15
 """
 
@@ -292,6 +294,10 @@ SHOWN = {
     "Service.contacts": (SERVICE, r"channel--phone"),
     "Service.locations": (SERVICE, r'id="where".*Zqkatu 7'),
     "Service.reviewed": (SERVICE, r"14\.10\.2026"),
+    "Service.partners": (
+        SERVICE,
+        r"Yhteistyössä</dt>\s*<dd><a href=\"[./]*fi/municipality/lieksa/\"",
+    ),
     "Service.organiser": (
         SERVICE,
         r"Järjestäjä</dt>\s*<dd><a href=\"[./]*fi/municipality/joensuu/\"",
@@ -343,6 +349,10 @@ SHOWN = {
     "MeetingPlace.terms": (PLACE, r"Zq-kausi"),
     "MeetingPlace.programme": (PLACE, r"Zq-toiminta"),
     "MeetingPlace.exceptions": (PLACE, r"Zq-tauko"),
+    "MeetingPlace.partners": (
+        PLACE,
+        r"Yhteistyössä</dt>\s*<dd><a href=\"[./]*fi/municipality/joensuu/\"",
+    ),
     "MeetingPlace.reviewed": (PLACE, r"15\.10\.2026"),
     "Term.start": (PLACE, r"Zq-kausi: 19\.8\.2026"),
     "Term.until": (PLACE, r"Zq-kausi: 19\.8\.2026–16\.12\.2026"),

@@ -313,7 +313,8 @@ def _interval_text(interval) -> str:
 
 
 class _Entry(Record):
-    """What services and meeting places share: who runs them and where they are written."""
+    """What locations, services and meeting places share: who runs them and where they are
+    written."""
 
     # Set by the linker. A factory, not a default: pydantic deep-copies a tuple default for
     # every one of twenty thousand services.
@@ -453,9 +454,16 @@ class Service(_Entry):
     contacts: list[Contact] = Field(min_length=1)
     locations: list[Slug] = Field(default_factory=list)
     organiser: Slug | None = None
+    partners: list[Slug] = Field(default_factory=list)
     reviewed: Date
 
     _organiser: object = PrivateAttr(default=None)  # set by the linker
+    _partners: list = PrivateAttr(default_factory=list)
+
+    @property
+    def run_with(self) -> list:
+        """The organisations that run it together with its provider (`partners`)."""
+        return self._partners
 
     @property
     def region_wide(self) -> bool:
@@ -528,7 +536,16 @@ class MeetingPlace(_Entry):
     terms: list[Term] = Field(min_length=1)
     programme: list[Activity] = Field(min_length=1)
     exceptions: list[Closure] = Field(default_factory=list)
+    partners: list[Slug] = Field(default_factory=list)
     reviewed: Date
+
+    _partners: list = PrivateAttr(default_factory=list)  # set by the linker
+
+    @property
+    def run_with(self) -> list:
+        """The organisations that run it together with its provider (`partners`): Keuruu's
+        family centre with early education, MLL and the parish."""
+        return self._partners
 
 
 # --- files -----------------------------------------------------------------------------------

@@ -163,6 +163,11 @@ class Catalogue:
         """The services `organisation` is responsible for and another provider runs."""
         return [s for s in self.sorted_services if s.organiser == organisation.slug]
 
+    def run_with(self, organisation) -> list[Service | MeetingPlace]:
+        """The services and meeting places `organisation` runs as a partner of another."""
+        entries = [*self.sorted_services, *self.sorted_meeting_places]
+        return [e for e in entries if organisation.slug in e.partners]
+
     def located_in(self, service: Service) -> frozenset[str]:
         """The municipalities where a family can visit the service: its `locations` and the
         locations of its walk-in channels."""
@@ -185,6 +190,14 @@ class Catalogue:
             m
             for m in self.sorted_meeting_places
             if self.locations[m.location].address.municipality == municipality
+        ]
+
+    def meeting_places_outside(self) -> list[MeetingPlace]:
+        """Meeting places in a municipality outside the region that serve some of its towns."""
+        return [
+            m
+            for m in self.sorted_meeting_places
+            if self.locations[m.location].address.municipality not in self.municipalities
         ]
 
     def meeting_places_for(self, municipality: str) -> list[MeetingPlace]:
@@ -364,9 +377,10 @@ class _Linker:
         if self.problems:
             return None
         organisations = {**municipalities, **providers}
-        for service in services.values():
-            if service.organiser:
-                service._organiser = organisations[service.organiser]
+        for entry in [*services.values(), *meeting_places.values()]:
+            entry._partners = [organisations[slug] for slug in entry.partners]
+            if getattr(entry, "organiser", None):
+                entry._organiser = organisations[entry.organiser]
         ordered = dict(
             sorted(municipalities.items(), key=lambda item: finnish_sort_key(item[1].name.fi))
         )
@@ -477,6 +491,8 @@ class _Linker:
     def _references(self, source: SourceFile, municipalities: set[str], locations: set[str]):
         record = source.record
 
+        organisations = set(self.municipalities) | self._provider_slugs
+
         def check(loc, value, known, kind):
             if value not in known:
                 self.unknown(source, loc, kind, value, known)
@@ -485,6 +501,16 @@ class _Linker:
             for index, slug in enumerate(area or []):
                 if slug not in EVERYWHERE:
                     check((*loc, index), slug, municipalities, "municipality")
+
+        def check_partners(loc, partners):
+            for index, slug in enumerate(partners):
+                where = (*loc, "partners", index)
+                if slug == source.slug:
+                    self.problem(source, where, "partner_is_provider", value=slug)
+                elif slug in partners[:index]:
+                    self.problem(source, where, "partner_twice", value=slug)
+                else:
+                    check(where, slug, organisations, "provider")
 
         def check_contacts(loc, contacts):
             for index, contact in enumerate(contacts):
@@ -499,7 +525,6 @@ class _Linker:
                     municipalities,
                     "municipality",
                 )
-        organisations = set(self.municipalities) | self._provider_slugs
         for index, service in enumerate(record.services):
             loc = ("services", index)
             check_area((*loc, "area"), service.area)
@@ -509,6 +534,7 @@ class _Linker:
                 )
             elif service.organiser:
                 check((*loc, "organiser"), service.organiser, organisations, "provider")
+            check_partners(loc, service.partners)
             check_contacts((*loc, "contacts"), service.contacts)
             for number, location_id in enumerate(service.locations):
                 check((*loc, "locations", number), location_id, locations, "location")
@@ -517,6 +543,7 @@ class _Linker:
             check((*loc, "location"), place.location, locations, "location")
             check_area((*loc, "area"), place.area)
             check_contacts((*loc, "contacts"), place.contacts)
+            check_partners(loc, place.partners)
 
     def _places_outside(self, source: SourceFile, locations: dict[str, Location]) -> None:
         """A meeting place outside the region serves none of its municipalities by itself:

@@ -365,6 +365,11 @@ MESSAGES: dict[str, str] = {
         "this meeting place is in {town}, outside the region's municipalities; add `area`: "
         "the municipalities whose families it serves"
     ),
+    "partner_is_provider": N_(
+        '"{value}" is this file\'s own provider; `partners` lists the other organisations '
+        "that run it together with it, so remove it"
+    ),
+    "partner_twice": N_('"{value}" is listed twice in `partners`; keep one'),
     "organiser_is_provider": N_(
         '"{value}" is this file\'s own provider; `organiser` names another organisation that '
         "is responsible for the service, so remove it"

@@ -265,6 +265,7 @@ def documents(catalogue, lang: str, translate) -> list[dict]:
                     [
                         _text(service.provider.name, lang),
                         *([_text(service.organised_by.name, lang)] if service.organised_by else []),
+                        *(_text(partner.name, lang) for partner in service.run_with),
                         area_names(service.area),
                     ]
                 ),
@@ -291,6 +292,7 @@ def documents(catalogue, lang: str, translate) -> list[dict]:
                 "places": " ".join(
                     [
                         _text(place.provider.name, lang),
+                        *(_text(partner.name, lang) for partner in place.run_with),
                         town(location.address.municipality),
                         location.address.street,
                     ]
