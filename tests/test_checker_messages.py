@@ -125,6 +125,8 @@ EXAMPLES: dict[str, dict] = {
     "step_id_twice": {"value": "neuvola"},
     "area_region_alone": {"value": "region"},
     "place_outside_needs_area": {"town": "Tampere"},
+    "channel_language_not_offered": {"value": "en", "languages": "fi, sv"},
+    "language_without_channel": {"value": "sv"},
     "partner_is_provider": {"value": "karjalan-lapsiperheliitto"},
     "partner_twice": {"value": "joensuun-seurakuntayhtyma"},
     "organiser_is_provider": {"value": "pohjois-karjalan-hyvinvointialue"},

@@ -343,3 +343,62 @@ def test_a_meeting_place_outside_the_region_is_listed_where_it_serves_and_says_w
 
 def lxml_html(element) -> str:
     return lxml.html.tostring(element, encoding="unicode")
+
+
+# --- a channel's own languages ---------------------------------------------------------------
+
+
+def test_a_channel_names_its_own_languages(facts_site):
+    page = facts_site.page("/en/service/keskusteluapu/")
+    swedish = channel_named(page, "Svenska linjen")
+    assert text_of(swedish.cssselect(".channel__languages")[0]) == "Languages: Swedish"
+    chat = page.cssselect("li.channel--chat")[0]
+    assert text_of(chat.cssselect(".channel__languages")[0]) == "Languages: Finnish, English"
+    fi = channel_named(facts_site.page("/fi/service/keskusteluapu/"), "Svenska linjen")
+    assert text_of(fi.cssselect(".channel__languages")[0]) == "Kielet: ruotsi"
+
+
+def test_a_language_only_some_channels_offer_is_shown_with_those_channels(facts_site):
+    languages = facts_list(facts_site.page("/en/service/keskusteluapu/"))["Languages"]
+    assert [text_of(li) for li in languages.cssselect("li")] == [
+        "Finnish: Keskustelulinja (in Finnish) (24/7); Chat",
+        "Swedish: Svenska linjen (in Finnish) (Mon 10.00–12.00)",
+        "English: English line (Tue 16.00–20.00); Chat",
+    ]
+
+
+def test_languages_every_channel_offers_are_plain(facts_site):
+    languages = facts_list(facts_site.page("/en/service/perheneuvola/"))["Languages"]
+    assert text_of(languages) == "Finnish"
+    assert not languages.cssselect("li")
+
+
+def test_a_channel_language_must_be_one_of_the_services(minimal):
+    minimal.replace(
+        COUNTY,
+        "        number: 040 000 1234\n",
+        "        number: 040 000 1234\n        languages: [sv, en]\n",
+    )
+    assert problems(minimal) == [
+        'catalogue/providers/county.yaml:24:25: "en" is not one of the languages of this '
+        "service or meeting place (fi, sv); add it to its `languages` too, or remove it here"
+    ]
+
+
+def test_a_service_language_no_channel_offers_is_an_error(minimal):
+    minimal.replace(
+        COUNTY,
+        "        number: 040 000 1234\n",
+        "        number: 040 000 1234\n        languages: [fi]\n",
+    )
+    assert problems(minimal) == []  # the walk-in channel offers both
+    minimal.replace(
+        COUNTY,
+        "        location: joensuu-talo\n",
+        "        location: joensuu-talo\n        languages: [fi]\n",
+    )
+    assert problems(minimal) == [
+        'catalogue/providers/county.yaml:19:21: "sv" is a language of this service, but every '
+        'contact channel names its languages and none of them has "sv"; add it to the channel '
+        "that offers it, or remove it here"
+    ]

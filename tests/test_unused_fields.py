@@ -132,7 +132,7 @@ services:
         number: 040 000 7774
         hours: {weekly: {mon: 6.17-6.43}, confirmed: false}
       - {type: eservice, url: "https://zq-eservice.example/"}
-      - {type: web, url: "https://zq-web.example/"}
+      - {type: web, url: "https://zq-web.example/", languages: [fse]}
       - {type: walk-in, location: zq-location}
       - {type: email, email: zq-mail@example.fi, not_for_sensitive_data: true}
     locations: [zq-location]
@@ -304,6 +304,10 @@ SHOWN = {
     ),
     "Contact.type": (SERVICE, r'class="channel channel--chat"'),
     "Contact.name": (SERVICE, r"Zq-puhelin"),
+    "Contact.languages": (
+        SERVICE,
+        r"zq-web\.example/\">[^<]*</a>\s*<p class=\"channel__languages\">Kielet: suomalainen",
+    ),
     "Contact.note": (SERVICE, r"Zq-ohje"),
     "Contact.hours": (SERVICE, r"7\.21–15\.21"),
     "Contact.number": (SERVICE, r'href="tel:\+358400007773"'),

@@ -373,6 +373,8 @@ class Contact(Record):
     name: Name | None = None
     note: Text | None = None
     hours: Hours | None = None
+    # the languages this channel is answered in, when not all of its entry's (a Swedish line)
+    languages: list[Language] = Field(default_factory=list)
     number: Phone | None = None
     callback: bool = False
     url: WebUrl | None = None

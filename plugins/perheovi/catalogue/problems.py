@@ -365,6 +365,15 @@ MESSAGES: dict[str, str] = {
         "this meeting place is in {town}, outside the region's municipalities; add `area`: "
         "the municipalities whose families it serves"
     ),
+    "channel_language_not_offered": N_(
+        '"{value}" is not one of the languages of this service or meeting place ({languages}); '
+        "add it to its `languages` too, or remove it here"
+    ),
+    "language_without_channel": N_(
+        '"{value}" is a language of this service, but every contact channel names its '
+        'languages and none of them has "{value}"; add it to the channel that offers it, or '
+        "remove it here"
+    ),
     "partner_is_provider": N_(
         '"{value}" is this file\'s own provider; `partners` lists the other organisations '
         "that run it together with it, so remove it"

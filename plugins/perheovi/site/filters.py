@@ -357,7 +357,19 @@ def paths_of_service(ctx, service):
     return paths_of(ctx["catalogue"], service)
 
 
+def languages_by_channel(service) -> list[tuple[str, list]]:
+    """Each language of the service with the channels that offer it, or with [] when every
+    channel does: a language only some channels offer (a Swedish line on Mondays) is shown
+    with those channels, not as if the whole service were given in it."""
+    found = []
+    for code in service.languages:
+        offering = [c for c in service.contacts if not c.languages or code in c.languages]
+        found.append((code, [] if len(offering) == len(service.contacts) else offering))
+    return found
+
+
 GLOBALS = {
+    "languages_by_channel": languages_by_channel,
     "paths_of": paths_of_service,
     "current_notices": current_notices,
     "url": url,
