@@ -97,6 +97,8 @@ EXAMPLES: dict[str, dict] = {
     "bad_phone": {"value": "040 12"},
     "phone_not_in_use": {"value": "040 000 0000"},
     "short_number_not_in_use": {"value": "118", "numbers": "112, 116 117"},
+    "short_number_no_texts": {"value": "116 111", "numbers": "112"},
+    "short_number_no_calls": {"value": "16183"},
     "bad_url": {"value": "www.example.fi"},
     "bad_url_scheme": {"scheme": "javascript", "allowed": "https:, http:"},
     "bad_email": {"value": "neuvola(at)example.fi"},

@@ -358,6 +358,11 @@ def test_a_channel_names_its_own_languages(facts_site):
     assert text_of(fi.cssselect(".channel__languages")[0]) == "Kielet: ruotsi"
 
 
+def test_a_channel_in_a_list_names_its_own_languages(facts_site):
+    entry = facts_site.page("/en/category/crisis-help/").cssselect("li.entry")[0]
+    assert text_of(entry.cssselect(".channel__languages")[0]) == "(Finnish)"
+
+
 def test_a_language_only_some_channels_offer_is_shown_with_those_channels(facts_site):
     languages = facts_list(facts_site.page("/en/service/keskusteluapu/"))["Languages"]
     assert [text_of(li) for li in languages.cssselect("li")] == [
@@ -402,3 +407,100 @@ def test_a_service_language_no_channel_offers_is_an_error(minimal):
         'contact channel names its languages and none of them has "sv"; add it to the channel '
         "that offers it, or remove it here"
     ]
+
+
+# --- strong identification; text messages ----------------------------------------------------
+
+
+def test_a_channel_needing_strong_identification_says_so_next_to_its_link(facts_site):
+    booking = channel_named(facts_site.page("/en/service/perheneuvola/"), "Ajanvaraus")
+    link = booking.cssselect("a.channel__action")[0]
+    assert link.get("href") == "https://asiointi.example.fi/perheneuvola"
+    note = link.getnext()
+    assert note.get("class") == "channel__identification"
+    assert text_of(note) == (
+        "(you sign in with strong identification: online banking codes or a mobile certificate)"
+    )
+    fi = channel_named(facts_site.page("/fi/service/perheneuvola/"), "Ajanvaraus")
+    assert "vahvalla tunnistautumisella: verkkopankkitunnuksilla tai mobiilivarmenteella" in (
+        text_of(fi)
+    )
+    assert not channel_named(
+        facts_site.page("/en/service/perheneuvola/"), "040 000 2001"
+    ).cssselect(".channel__identification")
+
+
+def test_a_chat_in_a_list_says_it_needs_strong_identification(facts_site):
+    [entry] = [
+        e
+        for e in facts_site.page("/en/category/family-work/").cssselect("li.entry")
+        if "perhetyo-chat" in lxml_html(e)
+    ]
+    assert entry.cssselect(".channel--chat .channel__identification")
+
+
+def test_a_text_message_channel_shows_the_number_and_what_to_write_without_a_link(facts_site):
+    page = facts_site.page("/fi/service/tekstariapu/")
+    first, second = page.cssselect("ul.channels li.channel--sms")
+    assert text_of(first).startswith(
+        "Tekstiviesti: 040 000 2030; aloita viesti sanalla APUA Viesteihin vastataan"
+    )
+    assert first.cssselect("kbd")[0].text_content() == "APUA"
+    assert text_of(second).startswith("Vanhempien tekstari: tekstiviesti numeroon 040 000 2031")
+    hrefs = [a.get("href") for a in page.cssselect("ul.channels a")]
+    assert not [h for h in hrefs if h.startswith(("sms:", "tel:"))]
+
+
+def test_a_text_message_channel_is_the_first_contact_in_search(facts_site):
+    store = facts_site.file("/en/search/shard-0-0.json").read_text("utf-8")
+    assert '"contact":"Text message 040 000 2030"' in store
+
+
+SMS = "      - type: phone\n        number: 040 000 1234\n"
+PHONE_BLOCK = SMS + "        hours:\n          weekly:\n            mon-fri: 8.00-9.00\n"
+
+
+def test_an_sms_channel_takes_a_short_number_only_if_it_takes_text_messages(minimal):
+    minimal.replace(
+        COUNTY, SMS, '      - type: sms\n        number: "112"\n        keyword: HÄTÄ\n'
+    )
+    assert problems(minimal) == []
+    minimal.replace(COUNTY, 'number: "112"', "number: 116 111")
+    assert problems(minimal) == [
+        'catalogue/providers/county.yaml:23:17: "116 111" does not take text messages; an sms '
+        "contact needs a number that does (short numbers that take them: 112), or make this a "
+        "phone contact"
+    ]
+
+
+def test_a_short_number_for_text_messages_only_cannot_be_called():
+    from perheovi.catalogue.values import read_short_numbers, short_number_problem
+
+    table = read_short_numbers(
+        '- {number: "16183", service: x, source: y, texts: true, calls: false}\n'
+        '- {number: "116 111", service: x, source: y}\n'
+    )
+    assert short_number_problem("16183", "phone", table) == "short_number_no_calls"
+    assert short_number_problem("16183", "sms", table) is None
+    assert short_number_problem("116111", "sms", table) == "short_number_no_texts"
+    assert short_number_problem("116111", "phone", table) is None
+    assert short_number_problem("+358400001234", "sms", table) is None
+
+
+@pytest.mark.parametrize(
+    "contact, field",
+    [
+        (
+            "{type: web, url: 'https://example.fi/', strong_identification: true}",
+            "strong_identification",
+        ),
+        ("{type: phone, number: 040 000 1234, keyword: APUA}", "keyword"),
+        ("{type: sms, number: 040 000 1234, callback: true}", "callback"),
+    ],
+)
+def test_channel_fields_belong_to_their_kinds(minimal, contact, field):
+    minimal.replace(COUNTY, PHONE_BLOCK, f"      - {contact}\n")
+    [found] = problems(minimal)
+    assert found.endswith(
+        f'"{field}" is not used on a {contact.split(",")[0][7:]} contact; remove it'
+    )

@@ -131,7 +131,8 @@ services:
       - type: phone
         number: 040 000 7774
         hours: {weekly: {mon: 6.17-6.43}, confirmed: false}
-      - {type: eservice, url: "https://zq-eservice.example/"}
+      - {type: eservice, url: "https://zq-eservice.example/", strong_identification: true}
+      - {type: sms, number: 040 000 7775, keyword: ZQSANA}
       - {type: web, url: "https://zq-web.example/", languages: [fse]}
       - {type: walk-in, location: zq-location}
       - {type: email, email: zq-mail@example.fi, not_for_sensitive_data: true}
@@ -315,6 +316,11 @@ SHOWN = {
     "Contact.url": (SERVICE, r'href="https://zq-chat\.example/"'),
     "Contact.location": (SERVICE, r"channel--walk-in.{0,300}Zq-talo"),
     "Contact.email": (SERVICE, r'href="mailto:zq-mail@example\.fi"'),
+    "Contact.keyword": (SERVICE, r"040 000 7775</span>; aloita viesti sanalla <kbd[^>]*>ZQSANA"),
+    "Contact.strong_identification": (
+        SERVICE,
+        r"zq-eservice\.example/\">[^<]*</a> <span class=\"channel__identification\">",
+    ),
     # must be true for every email channel: what it states is the warning shown with each one
     "Contact.not_for_sensitive_data": (
         SERVICE,

@@ -160,10 +160,12 @@ ProviderKind = Annotated[
 ChannelType = Annotated[
     str,
     choice(
-        ("phone", "chat", "eservice", "web", "walk-in", "email"),
+        ("phone", "sms", "chat", "eservice", "web", "walk-in", "email"),
         "a kind of contact",
         {
             "puhelin": "phone",
+            "tekstiviesti": "sms",
+            "text": "sms",
             "e-service": "eservice",
             "walkin": "walk-in",
             "visit": "walk-in",
@@ -357,13 +359,30 @@ class Location(_Entry):
 
 _CHANNEL_FIELDS = {
     "phone": ("number",),
+    "sms": ("number",),
     "chat": ("url",),
     "eservice": ("url",),
     "web": ("url",),
     "walk-in": ("location",),
     "email": ("email",),
 }
-_OPTIONAL_FIELDS = {"phone": ("callback",), "email": ("not_for_sensitive_data",)}
+_OPTIONAL_FIELDS = {
+    "phone": ("callback",),
+    "sms": ("keyword",),
+    "chat": ("strong_identification",),
+    "eservice": ("strong_identification",),
+    "email": ("not_for_sensitive_data",),
+}
+_TYPE_FIELDS = (
+    "number",
+    "url",
+    "location",
+    "email",
+    "callback",
+    "keyword",
+    "strong_identification",
+    "not_for_sensitive_data",
+)
 
 
 class Contact(Record):
@@ -377,7 +396,10 @@ class Contact(Record):
     languages: list[Language] = Field(default_factory=list)
     number: Phone | None = None
     callback: bool = False
+    keyword: ShortText | None = None  # what to write in a text message, e.g. "APUA"
     url: WebUrl | None = None
+    # the chat or e-service asks for bank credentials or a mobile certificate first
+    strong_identification: bool = False
     location: Slug | None = None
     email: Email | None = None
     not_for_sensitive_data: bool = False
@@ -389,7 +411,7 @@ class Contact(Record):
             if getattr(self, name) is None:
                 raise fail("channel_needs", type=self.type, field=name)
         allowed = set(needed) | set(_OPTIONAL_FIELDS.get(self.type, ()))
-        for name in ("number", "url", "location", "email", "callback", "not_for_sensitive_data"):
+        for name in _TYPE_FIELDS:
             if name not in allowed and name in self.model_fields_set:
                 raise fail("channel_field_not_used", type=self.type, field=name)
         if self.type == "email" and not self.not_for_sensitive_data:

@@ -309,6 +309,13 @@ MESSAGES: dict[str, str] = {
         "when they are in the list of numbers in use ({numbers}). Write the full number with "
         "its area code (e.g. 013 123 4567) or the service number (e.g. 0800 123 456)"
     ),
+    "short_number_no_texts": N_(
+        '"{value}" does not take text messages; an sms contact needs a number that does '
+        "(short numbers that take them: {numbers}), or make this a phone contact"
+    ),
+    "short_number_no_calls": N_(
+        '"{value}" takes text messages only; make this an sms contact (type: sms)'
+    ),
     "bad_url": N_(
         '"{value}" is not a web address; write a full address such as https://example.fi/page'
     ),

@@ -219,6 +219,8 @@ def _first_contact(contact, catalogue, lang: str, translate) -> str:
                 f"{clock(group.intervals[0].end, lang)}"
             )
         return f"{translate('Phone')} {phone_display(contact.number)}{when}"
+    if contact.type == "sms":
+        return f"{translate('Text message')} {phone_display(contact.number)}"
     if contact.type == "walk-in":
         location = catalogue.locations[contact.location]
         return f"{translate('Visit')}: {location.address.street}"

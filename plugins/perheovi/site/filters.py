@@ -20,6 +20,7 @@ from ..catalogue import hours as hours_engine
 from ..catalogue import programme
 from ..catalogue.hours import day_groups
 from ..catalogue.taxonomy import CATEGORIES, GROUPS, TARGET_GROUPS
+from ..catalogue.values import SHORT_NUMBERS
 
 
 @pass_context
@@ -229,8 +230,8 @@ def phone_display(number: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _display(number: str, written: str) -> str:
-    if not number.startswith("+"):  # a short number: 112, 116 111
-        return " ".join(number[i : i + 3] for i in range(0, len(number), 3))
+    if not number.startswith("+"):  # a short number, as the list says it is published
+        return SHORT_NUMBERS[number]
     parsed = phonenumbers.parse(number)
     if parsed.country_code != 358:  # dialled from Finland with the country code
         return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
