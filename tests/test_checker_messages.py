@@ -120,6 +120,12 @@ EXAMPLES: dict[str, dict] = {
         "second": "2026-08-01–2026-08-31",
     },
     "not_on_weekday": {"value": "2026-09-07", "actual": "mon", "day": "tue"},
+    "not_in_pattern": {
+        "value": "2026-09-01",
+        "month": "2026-09",
+        "dates": "2026-09-08, 2026-09-22",
+    },
+    "pattern_weeks_and_monthly": {},
     "outside_terms": {"value": "2026-12-22", "terms": "2026-08-17–2026-12-18"},
     "step_empty": {},
     "path_no_first_contact": {},

@@ -6,14 +6,22 @@ family reads it; mistakes are made in copies of the minimal catalogue.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import subprocess
 import sys
+from zoneinfo import ZoneInfo
 
+import icalendar
 import lxml.html
 import pytest
+import recurring_ical_events
 from conftest import ROOT, BuiltSite, build_site
 from perheovi.catalogue.loader import check_catalogue, load_catalogue
 from perheovi.catalogue.paths import coverage
+from perheovi.catalogue.programme import occurrences
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
 
 FACTS = ROOT / "tests" / "data" / "region-facts"
 COUNTY = "providers/county.yaml"
@@ -504,3 +512,166 @@ def test_channel_fields_belong_to_their_kinds(minimal, contact, field):
     assert found.endswith(
         f'"{field}" is not used on a {contact.split(",")[0][7:]} contact; remove it'
     )
+
+
+# --- week patterns in a meeting place's programme --------------------------------------------
+
+VALO = "/fi/meeting-place/valo-perhekahvila/"
+
+
+def test_this_week_shows_only_the_activities_whose_weeks_it_is(facts_site):
+    # the build date 18.11.2026 is in ISO week 47 (odd), the month's third week
+    week = [text_of(li) for li in facts_site.page(VALO).cssselect("ul.this-week li")]
+    assert week == [
+        "ke 18.11.2026 9.30–11.30: Perhekahvila",
+        "to 19.11.2026 10.00–11.00: Satuhetki – peruttu",
+    ]
+
+
+def test_the_programme_says_which_weeks_and_when_next(facts_site):
+    rows = {
+        text_of(row.cssselect("td")[0]): " ".join(" ".join(row[0].itertext()).split())
+        for row in facts_site.page(VALO).cssselect("table.programme tbody tr")
+    }
+    assert rows == {
+        "Perhekahvila": "keskiviikko 9.30–11.30",
+        "Vauvakerho": "tiistai 9.30–11.00 parilliset viikot seuraavan kerran 24.11.2026",
+        "Satuhetki": "torstai 10.00–11.00 parittomat viikot seuraavan kerran 3.12.2026",
+        "Isä-lapsi-lauantai": "lauantai 10.00–12.00 kuukauden ensimmäinen lauantai "
+        "seuraavan kerran 5.12.2026",
+        "Perheilta": "perjantai 17.00–19.00 kuukauden viimeinen perjantai "
+        "seuraavan kerran 27.11.2026",
+    }
+
+
+@pytest.mark.parametrize(
+    "lang, expected",
+    [
+        ("sv", ["jämna veckor", "första lördagen i månaden", "sista fredagen i månaden"]),
+        ("en", ["even weeks", "the first Saturday of the month", "the last Friday of the month"]),
+    ],
+)
+def test_the_weeks_are_told_in_the_page_language(facts_site, lang, expected):
+    page = facts_site.page(f"/{lang}/meeting-place/valo-perhekahvila/")
+    patterns = [text_of(span) for span in page.cssselect(".programme__pattern")]
+    assert set(expected) <= set(patterns)
+
+
+def expanded(feed: bytes, first: dt.date, last: dt.date) -> list[tuple]:
+    calendar = icalendar.Calendar.from_ical(feed)
+    events = recurring_ical_events.of(calendar).between(first, last + dt.timedelta(days=1))
+    return sorted(
+        (event["DTSTART"].dt.astimezone(HELSINKI).replace(tzinfo=None), str(event["SUMMARY"]))
+        for event in events
+    )
+
+
+def shown(place, first: dt.date, last: dt.date) -> list[tuple]:
+    """The occurrences the site shows ("this week"), as the calendar should list them."""
+    return sorted(
+        (
+            dt.datetime.combine(
+                o.day, dt.time(o.activity.time.start // 60, o.activity.time.start % 60)
+            ),
+            f"{o.activity.name.fi} – {place.name.fi}",
+        )
+        for o in occurrences(place, first, last)
+    )
+
+
+@pytest.mark.parametrize("place", ["valo-perhekahvila", "tampereen-olohuone"])
+def test_the_calendar_holds_exactly_the_dates_the_site_shows(facts_site, facts, place):
+    first, last = dt.date(2026, 8, 1), dt.date(2027, 6, 30)
+    feed = facts_site.file(f"/fi/meeting-place/{place}/calendar.ics").read_bytes()
+    want = shown(facts.meeting_places[place], first, last)
+    assert expanded(feed, first, last) == want
+    assert len(want) > 15
+
+
+def rules(place: str, site) -> dict[str, str]:
+    calendar = icalendar.Calendar.from_ical(
+        site.file(f"/fi/meeting-place/{place}/calendar.ics").read_bytes()
+    )
+    found = {}
+    for event in calendar.walk("VEVENT"):
+        rule = event["RRULE"].to_ical().decode()
+        rule = re.sub(r";?UNTIL=[0-9TZ]+", "", rule)
+        found.setdefault(str(event["SUMMARY"]).split(" – ")[0], []).append(rule)
+    return found
+
+
+def test_each_pattern_has_the_rule_calendar_apps_know(facts_site):
+    valo = rules("valo-perhekahvila", facts_site)
+    assert valo["Isä-lapsi-lauantai"] == ["FREQ=MONTHLY;BYDAY=1SA"]
+    assert valo["Perheilta"] == ["FREQ=MONTHLY;BYDAY=-1FR"]
+    # across 2026-W53 and 2027-W01 every other week is wrong: the weeks are listed
+    assert valo["Satuhetki"] == [
+        "FREQ=YEARLY;BYDAY=TH;BYWEEKNO=" + ",".join(str(w) for w in range(1, 54, 2)) + ";WKST=MO"
+    ]
+    # within one year, or across the end of a 52-week year, every other week holds
+    assert rules("tampereen-olohuone", facts_site)["Olohuone"] == [
+        "FREQ=WEEKLY;INTERVAL=2",
+        "FREQ=WEEKLY;INTERVAL=2",
+    ]
+
+
+CANCELLED = "        time: 9.30-11.30\n"
+
+
+@pytest.mark.parametrize(
+    "pattern, cancelled, expected",
+    [
+        (
+            "weeks: even",
+            "2026-09-08",
+            "2026-09-08 is not a day this activity takes place; in 2026-09 it is on 2026-09-01, "
+            "2026-09-15, 2026-09-29",
+        ),
+        (
+            "monthly: [1, 3]",
+            "2026-09-08",
+            "2026-09-08 is not a day this activity takes place; in 2026-09 it is on 2026-09-01, "
+            "2026-09-15",
+        ),
+        (
+            "monthly: last",
+            "2026-09-22",
+            "2026-09-22 is not a day this activity takes place; in 2026-09 it is on 2026-09-29",
+        ),
+    ],
+)
+def test_a_cancellation_must_be_on_a_day_the_pattern_holds(minimal, pattern, cancelled, expected):
+    minimal.replace(
+        COUNTY, CANCELLED, f"{CANCELLED}        {pattern}\n        cancelled: [{cancelled}]\n"
+    )
+    assert problems(minimal) == [f"catalogue/providers/county.yaml:43:21: {expected}"]
+
+
+def test_a_cancellation_the_pattern_holds_on_is_accepted(minimal):
+    minimal.replace(
+        COUNTY, CANCELLED, f"{CANCELLED}        weeks: odd\n        cancelled: [2026-09-08]\n"
+    )
+    assert problems(minimal) == []
+
+
+@pytest.mark.parametrize(
+    "pattern, expected",
+    [
+        (
+            "weeks: even\n        monthly: [1]",
+            "40:9: an activity is either on even or odd weeks (weeks) or on some weeks of the "
+            "month (monthly), not both; keep one",
+        ),
+        (
+            "monthly: [5]",
+            '42:19: "5" is not a week of the month; write one of 1, 2, 3, 4, last',
+        ),
+        (
+            "weeks: parillinen",
+            '42:16: "parillinen" is not even or odd weeks; write one of even, odd',
+        ),
+    ],
+)
+def test_a_pattern_is_checked(minimal, pattern, expected):
+    minimal.replace(COUNTY, CANCELLED, f"{CANCELLED}        {pattern}\n")
+    assert problems(minimal) == [f"catalogue/providers/county.yaml:{expected}"]

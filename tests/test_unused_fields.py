@@ -160,6 +160,8 @@ meeting_places:
         audience: {fi: Zq-yleisö}
         language: ar
         cancelled: [2026-11-19]
+      - {day: mon, time: 6.01-6.59, name: {fi: Zq-parillinen}, weeks: even}
+      - {day: sat, time: 6.02-6.58, name: {fi: Zq-kuukausi}, monthly: [2, last]}
     exceptions:
       - {date: 2026-12-01, until: 2026-12-02, reason: {fi: Zq-tauko}}
     partners: [joensuu]
@@ -372,6 +374,11 @@ SHOWN = {
     "Activity.name": (PLACE, r"Zq-toiminta"),
     "Activity.audience": (PLACE, r"Zq-yleisö"),
     "Activity.language": (PLACE, r"Zq-toiminta <span class=\"activity__language\">\(arabia\)"),
+    "Activity.weeks": (
+        PLACE,
+        r"6\.01–6\.59</span><br><span class=\"programme__pattern\">parilliset",
+    ),
+    "Activity.monthly": (PLACE, r"kuukauden toinen ja viimeinen lauantai"),
     "Activity.cancelled": (PLACE, r"19\.11\.2026: Zq-toiminta – peruttu"),
     "Closure.date": (PLACE, r"1\.12\.2026–2\.12\.2026: suljettu \(Zq-tauko\)"),
     "Closure.until": (PLACE, r"–2\.12\.2026: suljettu \(Zq-tauko\)"),

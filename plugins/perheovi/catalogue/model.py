@@ -504,15 +504,39 @@ class Service(_Entry):
         return self._organiser
 
 
+def _one_or_list(value):
+    return [value] if isinstance(value, (int, str)) else value
+
+
+# Which of a month's weekdays: the 1st to the 4th, or the last (the last Friday).
+WeekOfMonth = Annotated[
+    str,
+    choice(("1", "2", "3", "4", "last"), "a week of the month"),
+    WithJsonSchema({"oneOf": [{"enum": [1, 2, 3, 4]}, {"const": "last"}]}),
+]
+
+
 class Activity(Record):
-    """One weekly item of a meeting place's programme, e.g. the baby club on Tuesdays."""
+    """One item of a meeting place's programme, e.g. the baby club on Tuesdays: every week,
+    on even or odd ISO weeks (`weeks`), or on some of the month's weekdays (`monthly`: the
+    first Saturday, the last Friday)."""
 
     day: Day
     time: IntervalValue
     name: Name
     audience: Text | None = None
     language: Language = "fi"
+    weeks: Annotated[str, choice(("even", "odd"), "even or odd weeks")] | None = None
+    monthly: Annotated[list[WeekOfMonth], BeforeValidator(_one_or_list), Field(min_length=1)] = (
+        Field(default_factory=list)
+    )
     cancelled: list[Date] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_pattern(self):
+        if self.weeks and self.monthly:
+            raise fail("pattern_weeks_and_monthly")
+        return self
 
     @property
     def day_index(self) -> int:

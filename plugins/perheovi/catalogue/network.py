@@ -6,6 +6,7 @@ problem is reported at the value that is wrong, in the file where it is written.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import cache, cached_property, partial
 from pathlib import Path
@@ -24,6 +25,7 @@ from .model import (
     SynonymsFile,
 )
 from .problems import Problem, suggestion
+from .programme import holds_on, pattern_days
 from .reference import MUNICIPALITIES, OfficialMunicipality
 from .rules import check_entries
 from .taxonomy import CATEGORIES
@@ -559,7 +561,8 @@ class _Linker:
                 )
 
     def _programme_dates(self, source: SourceFile) -> None:
-        """A cancelled activity falls on its weekday within a term; closures within a term."""
+        """A cancelled activity falls on one of its days (its weekday, in its weeks) within a
+        term; closures within a term."""
         for index, place in enumerate(source.record.meeting_places):
             loc = ("meeting_places", index)
             terms = ", ".join(f"{t.start}–{t.until}" for t in place.terms)
@@ -582,6 +585,17 @@ class _Linker:
                     elif not in_terms(day):
                         self.problem(
                             source, where, "outside_terms", value=day.isoformat(), terms=terms
+                        )
+                    elif not holds_on(activity, day):
+                        month = day.replace(day=1)
+                        end = (month + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+                        self.problem(
+                            source,
+                            where,
+                            "not_in_pattern",
+                            value=day.isoformat(),
+                            month=f"{day:%Y-%m}",
+                            dates=", ".join(d.isoformat() for d in pattern_days(activity, month, end)),
                         )
             for number, closure in enumerate(place.exceptions):
                 if not (in_terms(closure.date) or in_terms(closure.last)):

@@ -186,6 +186,8 @@ FRAGMENTS = frozenset(
         N_("a kind of path"),
         N_("a day of the week"),
         N_("a day or a range of days"),
+        N_("even or odd weeks"),
+        N_("a week of the month"),
         # what an entry or a reference is (the freshness report, references across files)
         N_("service"),
         N_("location"),
@@ -351,6 +353,13 @@ MESSAGES: dict[str, str] = {
     "exception_needs": N_("an exception needs closed: true or hours"),
     "dates_overlap": N_("two {what} overlap ({first} and {second}); a day can only have one"),
     "not_on_weekday": N_("{value} is a {actual}, but this activity is on {day}s"),
+    "not_in_pattern": N_(
+        "{value} is not a day this activity takes place; in {month} it is on {dates}"
+    ),
+    "pattern_weeks_and_monthly": N_(
+        "an activity is either on even or odd weeks (weeks) or on some weeks of the month "
+        "(monthly), not both; keep one"
+    ),
     "outside_terms": N_("{value} is outside the terms of this meeting place ({terms})"),
     "step_empty": N_("this step points to nothing; give it categories or services"),
     "path_no_first_contact": N_(

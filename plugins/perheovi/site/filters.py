@@ -179,6 +179,20 @@ def holiday_slug_name(ctx, slug: str) -> str:
 
 
 @pass_context
+def and_list(ctx, items) -> str:
+    """ "first and third" in the page language (Babel's list patterns)."""
+    from babel.lists import format_list
+
+    return format_list(list(items), locale=i18n.locale(ctx["lang"]))
+
+
+@pass_context
+def next_on(ctx, place, activity):
+    """The activity's next real date from the build date: for one on some weeks only."""
+    return programme.next_on(place, activity, ctx["build_date"])
+
+
+@pass_context
 def this_week(ctx, place):
     """The programme of the build date's week as it really goes, cancellations included."""
     first, last = programme.week_of(ctx["build_date"])
@@ -337,6 +351,7 @@ FILTERS = {
     "holiday_name": holiday_name,
     "holiday_slug_name": holiday_slug_name,
     "report_error_url": report_error_url,
+    "and_list": and_list,
 }
 
 
@@ -379,5 +394,6 @@ GLOBALS = {
     "alphabetical": alphabetical,
     "upcoming_changes": upcoming_changes,
     "this_week": this_week,
+    "next_on": next_on,
     "fragment": fragment,
 }
