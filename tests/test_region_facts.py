@@ -675,3 +675,35 @@ def test_a_cancellation_the_pattern_holds_on_is_accepted(minimal):
 def test_a_pattern_is_checked(minimal, pattern, expected):
     minimal.replace(COUNTY, CANCELLED, f"{CANCELLED}        {pattern}\n")
     assert problems(minimal) == [f"catalogue/providers/county.yaml:{expected}"]
+
+
+@pytest.fixture(scope="module")
+def facts_url(facts_site):
+    import functools
+    import http.server
+    import threading
+
+    from conftest import QuietHandler
+
+    handler = functools.partial(QuietHandler, directory=str(facts_site.root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+def test_the_open_now_script_says_nothing_about_unconfirmed_hours(facts_url, browser):
+    page = browser.new_page()
+    # a Tuesday at 18.00 in Helsinki: the evening line's unconfirmed hours would say "open"
+    page.clock.install(time=dt.datetime(2026, 11, 24, 16, 0, tzinfo=dt.UTC))
+    page.goto(f"{facts_url}/en/service/neuvontapuhelin/")
+    statuses = page.eval_on_selector_all(
+        "li.channel",
+        "items => items.map(li => [li.textContent.includes('Iltalinja'), "
+        "[...li.querySelectorAll('.open-now')].filter(p => !p.hidden).map(p => p.textContent)])",
+    )
+    assert [status for evening, status in statuses if evening] == [[]]
+    assert [status for evening, status in statuses if not evening] == [
+        ["Closed now. Opens tomorrow at 9.00"]
+    ]
+    page.close()

@@ -376,7 +376,7 @@ SHOWN = {
     "Activity.language": (PLACE, r"Zq-toiminta <span class=\"activity__language\">\(arabia\)"),
     "Activity.weeks": (
         PLACE,
-        r"6\.01–6\.59</span><br><span class=\"programme__pattern\">parilliset",
+        r"6\.01–6\.59</span> <span class=\"programme__pattern\">parilliset",
     ),
     "Activity.monthly": (PLACE, r"kuukauden toinen ja viimeinen lauantai"),
     "Activity.cancelled": (PLACE, r"19\.11\.2026: Zq-toiminta – peruttu"),
