@@ -707,3 +707,24 @@ def test_the_open_now_script_says_nothing_about_unconfirmed_hours(facts_url, bro
         ["Closed now. Opens tomorrow at 9.00"]
     ]
     page.close()
+
+
+@pytest.mark.parametrize(
+    "key, name",
+    [
+        ("service/valtakunnallinen-linja/", "Test Health Agency"),  # its organiser
+        ("meeting-place/valo-perhekahvila/", "Testin seurakunta"),  # a partner
+        ("service/neuvontapuhelin/", "Testin lastensuojeluyhdistys"),  # a partner
+    ],
+)
+def test_the_search_finds_an_entry_by_its_organiser_or_partners(facts_site, key, name):
+    import json
+
+    from perheovi.search.index import language_pipeline
+
+    store = json.loads(facts_site.file("/en/search/shard-0-0.json").read_text("utf-8"))
+    ref = str(next(number for number, doc in enumerate(store) if doc["key"] == key))
+    index = json.loads(facts_site.file("/en/search/shard-0.json").read_text("utf-8"))["index"]
+    postings = dict(index["invertedIndex"])
+    for term in language_pipeline("en").terms(name):
+        assert ref in postings[term]["places"], term
