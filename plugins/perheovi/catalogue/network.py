@@ -167,7 +167,10 @@ class Catalogue:
 
     def run_with(self, organisation) -> list[Service | MeetingPlace]:
         """The services and meeting places `organisation` runs as a partner of another."""
-        entries = [*self.sorted_services, *self.sorted_meeting_places]
+        entries: list[Service | MeetingPlace] = [
+            *self.sorted_services,
+            *self.sorted_meeting_places,
+        ]
         return [e for e in entries if organisation.slug in e.partners]
 
     def located_in(self, service: Service) -> frozenset[str]:
@@ -595,7 +598,9 @@ class _Linker:
                             "not_in_pattern",
                             value=day.isoformat(),
                             month=f"{day:%Y-%m}",
-                            dates=", ".join(d.isoformat() for d in pattern_days(activity, month, end)),
+                            dates=", ".join(
+                                d.isoformat() for d in pattern_days(activity, month, end)
+                            ),
                         )
             for number, closure in enumerate(place.exceptions):
                 if not (in_terms(closure.date) or in_terms(closure.last)):
