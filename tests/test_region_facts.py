@@ -728,3 +728,16 @@ def test_the_search_finds_an_entry_by_its_organiser_or_partners(facts_site, key,
     postings = dict(index["invertedIndex"])
     for term in language_pipeline("en").terms(name):
         assert ref in postings[term]["places"], term
+
+
+def test_a_meeting_place_channel_language_must_be_one_of_the_places(minimal):
+    minimal.replace(
+        COUNTY,
+        "    languages: [fi]\n    terms:",
+        "    languages: [fi]\n    contacts:\n      - {type: phone, number: 040 000 1235, "
+        "languages: [ar]}\n    terms:",
+    )
+    assert problems(minimal) == [
+        'catalogue/providers/county.yaml:38:57: "ar" is not one of the languages of this '
+        "service or meeting place (fi); add it to its `languages` too, or remove it here"
+    ]
