@@ -12,9 +12,20 @@ import recurring_ical_events
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
 
+def in_its_weeks(activity, day: dt.date) -> bool:
+    """Even or odd ISO weeks, or the n-th (or last) of the weekday in its month, by hand."""
+    if activity.weeks:
+        return (day.isocalendar()[1] % 2 == 0) == (activity.weeks == "even")
+    if activity.monthly:
+        nth = (day.day + 6) // 7
+        last = (day + dt.timedelta(days=7)).month != day.month
+        return str(nth) in activity.monthly or (last and "last" in activity.monthly)
+    return True
+
+
 def expected(place, first: dt.date, last: dt.date) -> set[tuple]:
-    """The programme written out by hand: every weekly activity inside a term, minus the
-    cancelled dates and the days the whole place is closed."""
+    """The programme written out by hand: every activity inside a term on its weekday and in
+    its weeks, minus the cancelled dates and the days the whole place is closed."""
     result = set()
     day = first
     while day <= last:
@@ -25,6 +36,7 @@ def expected(place, first: dt.date, last: dt.date) -> set[tuple]:
                 in_term
                 and not closed
                 and activity.day_index == day.weekday()
+                and in_its_weeks(activity, day)
                 and day not in activity.cancelled
             ):
                 start = activity.time.start

@@ -128,11 +128,17 @@ services:
       - type: chat
         url: https://zq-chat.example/
         hours: {always: true}
-      - {type: eservice, url: "https://zq-eservice.example/"}
-      - {type: web, url: "https://zq-web.example/"}
+      - type: phone
+        number: 040 000 7774
+        hours: {weekly: {mon: 6.17-6.43}, confirmed: false}
+      - {type: eservice, url: "https://zq-eservice.example/", strong_identification: true}
+      - {type: sms, number: 040 000 7775, keyword: ZQSANA}
+      - {type: web, url: "https://zq-web.example/", languages: [fse]}
       - {type: walk-in, location: zq-location}
       - {type: email, email: zq-mail@example.fi, not_for_sensitive_data: true}
     locations: [zq-location]
+    organiser: joensuu
+    partners: [lieksa]
     reviewed: 2026-10-14
 meeting_places:
   - id: zq-place
@@ -154,8 +160,11 @@ meeting_places:
         audience: {fi: Zq-yleisö}
         language: ar
         cancelled: [2026-11-19]
+      - {day: mon, time: 6.01-6.59, name: {fi: Zq-parillinen}, weeks: even}
+      - {day: sat, time: 6.02-6.58, name: {fi: Zq-kuukausi}, monthly: [2, last]}
     exceptions:
       - {date: 2026-12-01, until: 2026-12-02, reason: {fi: Zq-tauko}}
+    partners: [joensuu]
     reviewed: 2026-10-15
 """
 
@@ -288,8 +297,20 @@ SHOWN = {
     "Service.contacts": (SERVICE, r"channel--phone"),
     "Service.locations": (SERVICE, r'id="where".*Zqkatu 7'),
     "Service.reviewed": (SERVICE, r"14\.10\.2026"),
+    "Service.partners": (
+        SERVICE,
+        r"Yhteistyössä</dt>\s*<dd><a href=\"[./]*fi/municipality/lieksa/\"",
+    ),
+    "Service.organiser": (
+        SERVICE,
+        r"Järjestäjä</dt>\s*<dd><a href=\"[./]*fi/municipality/joensuu/\"",
+    ),
     "Contact.type": (SERVICE, r'class="channel channel--chat"'),
     "Contact.name": (SERVICE, r"Zq-puhelin"),
+    "Contact.languages": (
+        SERVICE,
+        r"zq-web\.example/\">[^<]*</a>\s*<p class=\"channel__languages\">Kielet: suomalainen",
+    ),
     "Contact.note": (SERVICE, r"Zq-ohje"),
     "Contact.hours": (SERVICE, r"7\.21–15\.21"),
     "Contact.number": (SERVICE, r'href="tel:\+358400007773"'),
@@ -297,6 +318,11 @@ SHOWN = {
     "Contact.url": (SERVICE, r'href="https://zq-chat\.example/"'),
     "Contact.location": (SERVICE, r"channel--walk-in.{0,300}Zq-talo"),
     "Contact.email": (SERVICE, r'href="mailto:zq-mail@example\.fi"'),
+    "Contact.keyword": (SERVICE, r"040 000 7775</span>; aloita viesti sanalla <kbd[^>]*>ZQSANA"),
+    "Contact.strong_identification": (
+        SERVICE,
+        r"zq-eservice\.example/\">[^<]*</a> <span class=\"channel__identification\">",
+    ),
     # must be true for every email channel: what it states is the warning shown with each one
     "Contact.not_for_sensitive_data": (
         SERVICE,
@@ -308,6 +334,7 @@ SHOWN = {
     ),
     "Hours.always": (SERVICE, r"auki ympäri vuorokauden joka päivä"),
     "Hours.by_appointment": (SERVICE, r"Vain ajanvarauksella\."),
+    "Hours.confirmed": (SERVICE, r"Aikoja ei ole vielä vahvistettu\..{0,400}6\.17–6\.43"),
     "Hours.holidays": (SERVICE, r"Avoinna myös arkipyhinä\."),
     "Hours.closed_on": (SERVICE, r"Suljettu: Uudenvuodenaatto\."),
     "Hours.periods": (SERVICE, r"Zq-jakso"),
@@ -334,6 +361,10 @@ SHOWN = {
     "MeetingPlace.terms": (PLACE, r"Zq-kausi"),
     "MeetingPlace.programme": (PLACE, r"Zq-toiminta"),
     "MeetingPlace.exceptions": (PLACE, r"Zq-tauko"),
+    "MeetingPlace.partners": (
+        PLACE,
+        r"Yhteistyössä</dt>\s*<dd><a href=\"[./]*fi/municipality/joensuu/\"",
+    ),
     "MeetingPlace.reviewed": (PLACE, r"15\.10\.2026"),
     "Term.start": (PLACE, r"Zq-kausi: 19\.8\.2026"),
     "Term.until": (PLACE, r"Zq-kausi: 19\.8\.2026–16\.12\.2026"),
@@ -343,6 +374,11 @@ SHOWN = {
     "Activity.name": (PLACE, r"Zq-toiminta"),
     "Activity.audience": (PLACE, r"Zq-yleisö"),
     "Activity.language": (PLACE, r"Zq-toiminta <span class=\"activity__language\">\(arabia\)"),
+    "Activity.weeks": (
+        PLACE,
+        r"6\.01–6\.59</span> <span class=\"programme__pattern\">parilliset",
+    ),
+    "Activity.monthly": (PLACE, r"kuukauden toinen ja viimeinen lauantai"),
     "Activity.cancelled": (PLACE, r"19\.11\.2026: Zq-toiminta – peruttu"),
     "Closure.date": (PLACE, r"1\.12\.2026–2\.12\.2026: suljettu \(Zq-tauko\)"),
     "Closure.until": (PLACE, r"–2\.12\.2026: suljettu \(Zq-tauko\)"),

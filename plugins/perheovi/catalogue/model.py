@@ -13,6 +13,7 @@ import itertools
 from typing import Annotated
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -133,7 +134,14 @@ TargetGroupId = Annotated[str, choice(TARGET_GROUPS, "a target group")]
 Delivery = Annotated[
     str, choice(("location", "home", "daycare-school", "remote", "digital"), "a way of delivery")
 ]
-Cost = Annotated[str, choice(("free", "fee", "partly"), "a cost")]
+Cost = Annotated[
+    str,
+    choice(
+        ("free", "fee", "partly", "call-charge"),
+        "a cost",
+        {"pvm": "call-charge", "mpm": "call-charge", "pvm/mpm": "call-charge"},
+    ),
+]
 ProviderKind = Annotated[
     str,
     choice(
@@ -152,10 +160,12 @@ ProviderKind = Annotated[
 ChannelType = Annotated[
     str,
     choice(
-        ("phone", "chat", "eservice", "web", "walk-in", "email"),
+        ("phone", "sms", "chat", "eservice", "web", "walk-in", "email"),
         "a kind of contact",
         {
             "puhelin": "phone",
+            "tekstiviesti": "sms",
+            "text": "sms",
             "e-service": "eservice",
             "walkin": "walk-in",
             "visit": "walk-in",
@@ -246,6 +256,8 @@ HolidayName = Annotated[str, choice(holiday_names, "a Finnish holiday or eve")]
 
 class Hours(Record):
     weekly: Weekly = Field(default_factory=dict)
+    # false while the provider has not confirmed them: shown as such, never as "open now"
+    confirmed: bool = True
     always: bool = False
     by_appointment: bool = False
     holidays: Annotated[str, choice(("closed", "open"), "a holiday rule")] = "closed"
@@ -303,7 +315,8 @@ def _interval_text(interval) -> str:
 
 
 class _Entry(Record):
-    """What services and meeting places share: who runs them and where they are written."""
+    """What locations, services and meeting places share: who runs them and where they are
+    written."""
 
     # Set by the linker. A factory, not a default: pydantic deep-copies a tuple default for
     # every one of twenty thousand services.
@@ -346,13 +359,30 @@ class Location(_Entry):
 
 _CHANNEL_FIELDS = {
     "phone": ("number",),
+    "sms": ("number",),
     "chat": ("url",),
     "eservice": ("url",),
     "web": ("url",),
     "walk-in": ("location",),
     "email": ("email",),
 }
-_OPTIONAL_FIELDS = {"phone": ("callback",), "email": ("not_for_sensitive_data",)}
+_OPTIONAL_FIELDS = {
+    "phone": ("callback",),
+    "sms": ("keyword",),
+    "chat": ("strong_identification",),
+    "eservice": ("strong_identification",),
+    "email": ("not_for_sensitive_data",),
+}
+_TYPE_FIELDS = (
+    "number",
+    "url",
+    "location",
+    "email",
+    "callback",
+    "keyword",
+    "strong_identification",
+    "not_for_sensitive_data",
+)
 
 
 class Contact(Record):
@@ -362,9 +392,14 @@ class Contact(Record):
     name: Name | None = None
     note: Text | None = None
     hours: Hours | None = None
+    # the languages this channel is answered in, when not all of its entry's (a Swedish line)
+    languages: list[Language] = Field(default_factory=list)
     number: Phone | None = None
     callback: bool = False
+    keyword: ShortText | None = None  # what to write in a text message, e.g. "APUA"
     url: WebUrl | None = None
+    # the chat or e-service asks for bank credentials or a mobile certificate first
+    strong_identification: bool = False
     location: Slug | None = None
     email: Email | None = None
     not_for_sensitive_data: bool = False
@@ -376,7 +411,7 @@ class Contact(Record):
             if getattr(self, name) is None:
                 raise fail("channel_needs", type=self.type, field=name)
         allowed = set(needed) | set(_OPTIONAL_FIELDS.get(self.type, ()))
-        for name in ("number", "url", "location", "email", "callback", "not_for_sensitive_data"):
+        for name in _TYPE_FIELDS:
             if name not in allowed and name in self.model_fields_set:
                 raise fail("channel_field_not_used", type=self.type, field=name)
         if self.type == "email" and not self.not_for_sensitive_data:
@@ -387,18 +422,31 @@ class Contact(Record):
 # --- what providers offer --------------------------------------------------------------------
 
 
+# An area that is not a list of municipalities: every municipality of the region, or the
+# whole country (a national helpline, which serves the region like a region-wide one).
+EVERYWHERE = ("region", "national")
+
+
 def _region_or_list(value):
-    return ["region"] if value == "region" else value
+    return [value] if value in EVERYWHERE else value
+
+
+def _alone(area: list[str]) -> list[str]:
+    for word in EVERYWHERE:
+        if word in area and len(area) > 1:
+            raise fail("area_region_alone", value=word)
+    return area
 
 
 Area = Annotated[
     list[Slug],
     BeforeValidator(_region_or_list),
+    AfterValidator(_alone),
     Field(min_length=1),
     WithJsonSchema(
         {
             "oneOf": [
-                {"const": "region"},
+                {"enum": list(EVERYWHERE)},
                 {
                     "type": "array",
                     "minItems": 1,
@@ -408,11 +456,6 @@ Area = Annotated[
         }
     ),
 ]
-
-
-def _check_area(area: list[str] | None) -> None:
-    if area and "region" in area and len(area) > 1:
-        raise fail("area_region_alone")
 
 
 Keywords = dict[Annotated[str, choice(LANGUAGES, "a site language")], list[ShortText]]
@@ -434,27 +477,66 @@ class Service(_Entry):
     referral: bool = False
     contacts: list[Contact] = Field(min_length=1)
     locations: list[Slug] = Field(default_factory=list)
+    organiser: Slug | None = None
+    partners: list[Slug] = Field(default_factory=list)
     reviewed: Date
 
-    @model_validator(mode="after")
-    def _area(self):
-        _check_area(self.area)
-        return self
+    _organiser: object = PrivateAttr(default=None)  # set by the linker
+    _partners: list = PrivateAttr(default_factory=list)
+
+    @property
+    def run_with(self) -> list:
+        """The organisations that run it together with its provider (`partners`)."""
+        return self._partners
 
     @property
     def region_wide(self) -> bool:
-        return self.area == ["region"]
+        """Whether it serves every municipality of the region: region-wide or nationwide."""
+        return self.area[0] in EVERYWHERE
+
+    @property
+    def national(self) -> bool:
+        return self.area == ["national"]
+
+    @property
+    def organised_by(self):
+        """The organisation responsible for the service, when another runs it (`organiser`)."""
+        return self._organiser
+
+
+def _one_or_list(value):
+    return [value] if isinstance(value, (int, str)) else value
+
+
+# Which of a month's weekdays: the 1st to the 4th, or the last (the last Friday).
+WeekOfMonth = Annotated[
+    str,
+    choice(("1", "2", "3", "4", "last"), "a week of the month"),
+    WithJsonSchema({"oneOf": [{"enum": [1, 2, 3, 4]}, {"const": "last"}]}),
+]
 
 
 class Activity(Record):
-    """One weekly item of a meeting place's programme, e.g. the baby club on Tuesdays."""
+    """One item of a meeting place's programme, e.g. the baby club on Tuesdays: every week,
+    on even or odd ISO weeks (`weeks`), or on some of the month's weekdays (`monthly`: the
+    first Saturday, the last Friday)."""
 
     day: Day
     time: IntervalValue
     name: Name
     audience: Text | None = None
     language: Language = "fi"
+    weeks: Annotated[str, choice(("even", "odd"), "even or odd weeks")] | None = None
+    monthly: Annotated[list[WeekOfMonth], BeforeValidator(_one_or_list), Field(min_length=1)] = (
+        Field(default_factory=list)
+    )
     cancelled: list[Date] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_pattern(self):
+        if self.weeks and self.monthly:
+            raise fail("pattern_weeks_and_monthly")
+        return self
 
     @property
     def day_index(self) -> int:
@@ -502,12 +584,16 @@ class MeetingPlace(_Entry):
     terms: list[Term] = Field(min_length=1)
     programme: list[Activity] = Field(min_length=1)
     exceptions: list[Closure] = Field(default_factory=list)
+    partners: list[Slug] = Field(default_factory=list)
     reviewed: Date
 
-    @model_validator(mode="after")
-    def _area(self):
-        _check_area(self.area)
-        return self
+    _partners: list = PrivateAttr(default_factory=list)  # set by the linker
+
+    @property
+    def run_with(self) -> list:
+        """The organisations that run it together with its provider (`partners`): Keuruu's
+        family centre with early education, MLL and the parish."""
+        return self._partners
 
 
 # --- files -----------------------------------------------------------------------------------

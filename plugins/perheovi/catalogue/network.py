@@ -6,12 +6,14 @@ problem is reported at the value that is wrong, in the file where it is written.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, partial
 from pathlib import Path
 from typing import Any
 
 from .model import (
+    EVERYWHERE,
     LocalText,
     Location,
     MeetingPlace,
@@ -23,7 +25,9 @@ from .model import (
     SynonymsFile,
 )
 from .problems import Problem, suggestion
+from .programme import holds_on, pattern_days
 from .reference import MUNICIPALITIES, OfficialMunicipality
+from .rules import check_entries
 from .taxonomy import CATEGORIES
 from .values import DAYS, slugify
 from .yamlsource import YamlDocument
@@ -57,6 +61,7 @@ class Unread:
 
     kinds: set[str] = field(default_factory=set)
     municipalities: set[str] = field(default_factory=set)
+    providers: set[str] = field(default_factory=set)
     ids: set[str] = field(default_factory=set)
     # Files that could hold locations and services but could not be read at all (a YAML
     # syntax error): what they hold is unknown, so a reference may be to one of their ids.
@@ -66,6 +71,8 @@ class Unread:
         self.kinds.add(kind)
         if kind == "municipality":
             self.municipalities.add(slug)
+        if kind == "provider":
+            self.providers.add(slug)
         if not isinstance(data, dict) and kind in ("municipality", "provider"):
             self.unreadable.append(path)
         if isinstance(data, dict):
@@ -135,7 +142,7 @@ class Catalogue:
         }
 
     def area_of(self, entry: Service | MeetingPlace) -> list[str]:
-        """Municipality slugs the entry serves, or ["region"]."""
+        """Municipality slugs the entry serves, or ["region"] or ["national"]."""
         if entry.area:
             return entry.area
         assert isinstance(entry, MeetingPlace), "a service without a location has an area"
@@ -144,7 +151,40 @@ class Catalogue:
     def serves(self, entry: Service | MeetingPlace, municipality: str) -> bool:
         """Whether a family living in `municipality` can use the entry."""
         area = self.area_of(entry)
-        return area == ["region"] or municipality in area
+        return area[0] in EVERYWHERE or municipality in area
+
+    def municipality_name(self, slug: str) -> LocalText:
+        """The name of a member municipality, or of any Finnish one (a place outside the
+        region), from the official list."""
+        if slug in self.municipalities:
+            return self.municipalities[slug].name
+        official = _official_by_slug()[slug]
+        return LocalText(fi=official.name_fi, sv=official.name_sv, en=official.name_fi)
+
+    def organised_by(self, organisation) -> list[Service]:
+        """The services `organisation` is responsible for and another provider runs."""
+        return [s for s in self.sorted_services if s.organiser == organisation.slug]
+
+    def run_with(self, organisation) -> list[Service | MeetingPlace]:
+        """The services and meeting places `organisation` runs as a partner of another."""
+        entries: list[Service | MeetingPlace] = [
+            *self.sorted_services,
+            *self.sorted_meeting_places,
+        ]
+        return [e for e in entries if organisation.slug in e.partners]
+
+    def located_in(self, service: Service) -> frozenset[str]:
+        """The municipalities where a family can visit the service: its `locations` and the
+        locations of its walk-in channels."""
+        return self._located.get(service.id, frozenset())
+
+    @cached_property
+    def _located(self) -> dict[str, frozenset[str]]:
+        found = {}
+        for service in self.services.values():
+            ids = [*service.locations, *(c.location for c in service.contacts if c.location)]
+            found[service.id] = frozenset(self.locations[i].address.municipality for i in ids)
+        return found
 
     def services_for(self, municipality: str) -> list[Service]:
         """Every service a family living in `municipality` can use, local and region-wide."""
@@ -155,6 +195,14 @@ class Catalogue:
             m
             for m in self.sorted_meeting_places
             if self.locations[m.location].address.municipality == municipality
+        ]
+
+    def meeting_places_outside(self) -> list[MeetingPlace]:
+        """Meeting places in a municipality outside the region that serve some of its towns."""
+        return [
+            m
+            for m in self.sorted_meeting_places
+            if self.locations[m.location].address.municipality not in self.municipalities
         ]
 
     def meeting_places_for(self, municipality: str) -> list[MeetingPlace]:
@@ -295,6 +343,16 @@ class _Linker:
             )
         return True
 
+    def _outside_region(self, slug: str) -> bool:
+        """Whether `slug` is a real Finnish municipality (data/municipalities.csv) that is not
+        one of the region's: a place a provider or a location may be in."""
+        official = _official_by_slug().get(slug)
+        return (
+            official is not None
+            and official.code not in self._members()
+            and all(m.code != official.code for m in self.municipalities.values())
+        )
+
     def _members(self) -> list[str]:
         """The codes of the region's municipalities (region.yaml)."""
         region = self.region_file.record
@@ -312,14 +370,22 @@ class _Linker:
             elif source.kind == "provider":
                 providers[source.slug] = _provider(source)
                 owners.append((source, providers[source.slug]))
+        self._provider_slugs = set(providers) | self.unread.providers
         locations, services, meeting_places = self._entries(owners)
         known_municipalities = set(municipalities) | self.unread.municipalities
         known_locations = set(locations) | self.unread.ids
         for source, _ in owners:
             self._references(source, known_municipalities, known_locations)
             self._programme_dates(source)
+            self._places_outside(source, locations)
+            check_entries(source.record, partial(self.problem, source))
         if self.problems:
             return None
+        organisations = {**municipalities, **providers}
+        for entry in [*services.values(), *meeting_places.values()]:
+            entry._partners = [organisations[slug] for slug in entry.partners]
+            if getattr(entry, "organiser", None):
+                entry._organiser = organisations[entry.organiser]
         ordered = dict(
             sorted(municipalities.items(), key=lambda item: finnish_sort_key(item[1].name.fi))
         )
@@ -430,14 +496,26 @@ class _Linker:
     def _references(self, source: SourceFile, municipalities: set[str], locations: set[str]):
         record = source.record
 
+        organisations = set(self.municipalities) | self._provider_slugs
+
         def check(loc, value, known, kind):
             if value not in known:
                 self.unknown(source, loc, kind, value, known)
 
         def check_area(loc, area):
             for index, slug in enumerate(area or []):
-                if slug != "region":
+                if slug not in EVERYWHERE:
                     check((*loc, index), slug, municipalities, "municipality")
+
+        def check_partners(loc, partners):
+            for index, slug in enumerate(partners):
+                where = (*loc, "partners", index)
+                if slug == source.slug:
+                    self.problem(source, where, "partner_is_provider", value=slug)
+                elif slug in partners[:index]:
+                    self.problem(source, where, "partner_twice", value=slug)
+                else:
+                    check(where, slug, organisations, "provider")
 
         def check_contacts(loc, contacts):
             for index, contact in enumerate(contacts):
@@ -445,15 +523,23 @@ class _Linker:
                     check((*loc, index, "location"), contact.location, locations, "location")
 
         for index, location in enumerate(record.locations):
-            check(
-                ("locations", index, "address", "municipality"),
-                location.address.municipality,
-                municipalities,
-                "municipality",
-            )
+            if not self._outside_region(location.address.municipality):
+                check(
+                    ("locations", index, "address", "municipality"),
+                    location.address.municipality,
+                    municipalities,
+                    "municipality",
+                )
         for index, service in enumerate(record.services):
             loc = ("services", index)
             check_area((*loc, "area"), service.area)
+            if service.organiser == source.slug:
+                self.problem(
+                    source, (*loc, "organiser"), "organiser_is_provider", value=service.organiser
+                )
+            elif service.organiser:
+                check((*loc, "organiser"), service.organiser, organisations, "provider")
+            check_partners(loc, service.partners)
             check_contacts((*loc, "contacts"), service.contacts)
             for number, location_id in enumerate(service.locations):
                 check((*loc, "locations", number), location_id, locations, "location")
@@ -462,9 +548,24 @@ class _Linker:
             check((*loc, "location"), place.location, locations, "location")
             check_area((*loc, "area"), place.area)
             check_contacts((*loc, "contacts"), place.contacts)
+            check_partners(loc, place.partners)
+
+    def _places_outside(self, source: SourceFile, locations: dict[str, Location]) -> None:
+        """A meeting place outside the region serves none of its municipalities by itself:
+        it needs an `area`, or no family would find it."""
+        for index, place in enumerate(source.record.meeting_places):
+            location = locations.get(place.location)
+            if location and not place.area and self._outside_region(location.address.municipality):
+                self.problem(
+                    source,
+                    ("meeting_places", index, "location"),
+                    "place_outside_needs_area",
+                    town=_official_by_slug()[location.address.municipality].name_fi,
+                )
 
     def _programme_dates(self, source: SourceFile) -> None:
-        """A cancelled activity falls on its weekday within a term; closures within a term."""
+        """A cancelled activity falls on one of its days (its weekday, in its weeks) within a
+        term; closures within a term."""
         for index, place in enumerate(source.record.meeting_places):
             loc = ("meeting_places", index)
             terms = ", ".join(f"{t.start}–{t.until}" for t in place.terms)
@@ -487,6 +588,19 @@ class _Linker:
                     elif not in_terms(day):
                         self.problem(
                             source, where, "outside_terms", value=day.isoformat(), terms=terms
+                        )
+                    elif not holds_on(activity, day):
+                        month = day.replace(day=1)
+                        end = (month + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+                        self.problem(
+                            source,
+                            where,
+                            "not_in_pattern",
+                            value=day.isoformat(),
+                            month=f"{day:%Y-%m}",
+                            dates=", ".join(
+                                d.isoformat() for d in pattern_days(activity, month, end)
+                            ),
                         )
             for number, closure in enumerate(place.exceptions):
                 if not (in_terms(closure.date) or in_terms(closure.last)):

@@ -91,11 +91,13 @@ def quick_exit_services(catalogue) -> set[str]:
 
 
 def level(catalogue, services, municipality: str) -> str:
-    """local: a service given in or for the municipality itself; region: only region-wide
-    or digital ones; none: nothing at all."""
-    if any(s.area != ["region"] and catalogue.serves(s, municipality) for s in services):
+    """local: a service given in or for the municipality itself, or a region-wide one with a
+    place to visit there (the county's family-counselling clinic in the town); region: only
+    region-wide or digital ones; none: nothing at all."""
+    serving = [s for s in services if catalogue.serves(s, municipality)]
+    if any(not s.region_wide or municipality in catalogue.located_in(s) for s in serving):
         return LOCAL
-    return REGION if any(catalogue.serves(s, municipality) for s in services) else NONE
+    return REGION if serving else NONE
 
 
 @dataclass

@@ -186,6 +186,8 @@ FRAGMENTS = frozenset(
         N_("a kind of path"),
         N_("a day of the week"),
         N_("a day or a range of days"),
+        N_("even or odd weeks"),
+        N_("a week of the month"),
         # what an entry or a reference is (the freshness report, references across files)
         N_("service"),
         N_("location"),
@@ -309,6 +311,13 @@ MESSAGES: dict[str, str] = {
         "when they are in the list of numbers in use ({numbers}). Write the full number with "
         "its area code (e.g. 013 123 4567) or the service number (e.g. 0800 123 456)"
     ),
+    "short_number_no_texts": N_(
+        '"{value}" does not take text messages; an sms contact needs a number that does '
+        "(short numbers that take them: {numbers}), or make this a phone contact"
+    ),
+    "short_number_no_calls": N_(
+        '"{value}" takes text messages only; make this an sms contact (type: sms)'
+    ),
     "bad_url": N_(
         '"{value}" is not a web address; write a full address such as https://example.fi/page'
     ),
@@ -344,6 +353,13 @@ MESSAGES: dict[str, str] = {
     "exception_needs": N_("an exception needs closed: true or hours"),
     "dates_overlap": N_("two {what} overlap ({first} and {second}); a day can only have one"),
     "not_on_weekday": N_("{value} is a {actual}, but this activity is on {day}s"),
+    "not_in_pattern": N_(
+        "{value} is not a day this activity takes place; in {month} it is on {dates}"
+    ),
+    "pattern_weeks_and_monthly": N_(
+        "an activity is either on even or odd weeks (weeks) or on some weeks of the month "
+        "(monthly), not both; keep one"
+    ),
     "outside_terms": N_("{value} is outside the terms of this meeting place ({terms})"),
     "step_empty": N_("this step points to nothing; give it categories or services"),
     "path_no_first_contact": N_(
@@ -354,8 +370,34 @@ MESSAGES: dict[str, str] = {
         "more than one step is marked as the first contact (also step {other}); keep one"
     ),
     "step_id_twice": N_('the step id "{value}" is used twice in this path'),
+    "call_charge_without_phone": N_(
+        "cost: call-charge says a family pays the normal cost of a phone call, but this "
+        "service has no phone contact; add the phone line or choose another cost"
+    ),
     "area_region_alone": N_(
-        '"region" already covers every municipality; list nothing else with it'
+        '"{value}" already covers every municipality; list nothing else with it'
+    ),
+    "place_outside_needs_area": N_(
+        "this meeting place is in {town}, outside the region's municipalities; add `area`: "
+        "the municipalities whose families it serves"
+    ),
+    "channel_language_not_offered": N_(
+        '"{value}" is not one of the languages of this service or meeting place ({languages}); '
+        "add it to its `languages` too, or remove it here"
+    ),
+    "language_without_channel": N_(
+        '"{value}" is a language of this service, but every contact channel names its '
+        'languages and none of them has "{value}"; add it to the channel that offers it, or '
+        "remove it here"
+    ),
+    "partner_is_provider": N_(
+        '"{value}" is this file\'s own provider; `partners` lists the other organisations '
+        "that run it together with it, so remove it"
+    ),
+    "partner_twice": N_('"{value}" is listed twice in `partners`; keep one'),
+    "organiser_is_provider": N_(
+        '"{value}" is this file\'s own provider; `organiser` names another organisation that '
+        "is responsible for the service, so remove it"
     ),
     # The freshness report (warnings)
     "stale_entry": N_(

@@ -1,13 +1,16 @@
 """Meeting-place programmes: which activities really take place on which dates.
 
-An activity runs weekly on its day within each term, except its cancelled dates and the days
-the whole place is closed. The same rule feeds the pages ("this week") and the calendars.
+An activity runs on its weekday within each term (every week, on even or odd ISO weeks, or on
+some of the month's weekdays), except its cancelled dates and the days the whole place is
+closed. The same rule feeds the pages ("this week"), the checker and the calendars.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+
+WEEK = dt.timedelta(days=7)
 
 
 @dataclass(frozen=True)
@@ -16,6 +19,33 @@ class Occurrence:
     activity: object
     cancelled: bool
     reason: object = None  # the closure's reason text, when the place is closed
+
+
+def holds_on(activity, day: dt.date) -> bool:
+    """Whether `day` is one of the activity's days by its pattern (cancellations aside)."""
+    if day.weekday() != activity.day_index:
+        return False
+    if activity.weeks:
+        return day.isocalendar().week % 2 == (0 if activity.weeks == "even" else 1)
+    if activity.monthly:
+        return any(week_of_month(day, which) for which in activity.monthly)
+    return True
+
+
+def week_of_month(day: dt.date, which: str) -> bool:
+    """Whether `day` is the month's 1st, 2nd, 3rd or 4th of its weekday, or its "last"."""
+    if which == "last":
+        return (day + WEEK).month != day.month
+    return (day.day - 1) // 7 + 1 == int(which)
+
+
+def pattern_days(activity, first: dt.date, last: dt.date):
+    """The days from `first` to `last` (inclusive) the activity's pattern holds on."""
+    day = first + dt.timedelta(days=(activity.day_index - first.weekday()) % 7)
+    while day <= last:
+        if holds_on(activity, day):
+            yield day
+        day += WEEK
 
 
 def closure_on(place, day: dt.date):
@@ -27,19 +57,26 @@ def occurrences(place, start: dt.date, end: dt.date, include_cancelled: bool = F
     found = []
     for term in place.terms:
         first, last = max(start, term.start), min(end, term.until)
-        day = first
-        while day <= last:
-            for activity in place.programme:
-                if activity.day_index != day.weekday():
-                    continue
+        for activity in place.programme:
+            for day in pattern_days(activity, first, last):
                 closure = closure_on(place, day)
                 cancelled = closure is not None or day in activity.cancelled
                 if include_cancelled or not cancelled:
                     found.append(
                         Occurrence(day, activity, cancelled, closure.reason if closure else None)
                     )
-            day += dt.timedelta(days=1)
     return sorted(found, key=lambda o: (o.day, o.activity.time))
+
+
+def next_on(place, activity, day: dt.date) -> dt.date | None:
+    """The first date from `day` on that the activity really takes place, if any."""
+    for term in sorted(place.terms, key=lambda t: t.start):
+        if term.until < day:
+            continue
+        for found in pattern_days(activity, max(day, term.start), term.until):
+            if found not in activity.cancelled and closure_on(place, found) is None:
+                return found
+    return None
 
 
 def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
@@ -48,11 +85,9 @@ def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
 
 
 def excluded_dates(place, activity, term) -> list[dt.date]:
-    """Dates within `term` on the activity's weekday when it does not take place."""
-    found = []
-    day = term.start + dt.timedelta(days=(activity.day_index - term.start.weekday()) % 7)
-    while day <= term.until:
-        if day in activity.cancelled or closure_on(place, day) is not None:
-            found.append(day)
-        day += dt.timedelta(days=7)
-    return found
+    """Dates within `term` the activity's pattern holds on when it does not take place."""
+    return [
+        day
+        for day in pattern_days(activity, term.start, term.until)
+        if day in activity.cancelled or closure_on(place, day) is not None
+    ]

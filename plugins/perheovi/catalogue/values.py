@@ -310,18 +310,60 @@ DaySpec = Annotated[
 # --- contact details -------------------------------------------------------------------------
 
 
-def _short_numbers() -> dict[str, str]:
-    """The short numbers in use (data/short_numbers.yaml): digits -> the number as published."""
-    from importlib import resources
+@dataclass(frozen=True)
+class ShortNumber:
+    """A short number of the list: how it is published, and whether it takes calls and text
+    messages (the list says `texts: true` for a number that takes them, `calls: false` for
+    one that takes text messages only)."""
 
+    published: str
+    calls: bool = True
+    texts: bool = False
+
+
+def read_short_numbers(text: str) -> dict[str, ShortNumber]:
+    """A short-number list (data/short_numbers.yaml): digits -> its entry."""
     import yaml
 
-    text = resources.files(__package__).joinpath("data/short_numbers.yaml").read_text("utf-8")
     entries = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    return {entry["number"].replace(" ", ""): entry["number"] for entry in entries}
+    return {
+        entry["number"].replace(" ", ""): ShortNumber(
+            entry["number"], entry.get("calls", True), entry.get("texts", False)
+        )
+        for entry in entries
+    }
 
 
-SHORT_NUMBERS = _short_numbers()
+def _short_number_list() -> dict[str, ShortNumber]:
+    from importlib import resources
+
+    text = resources.files(__package__).joinpath("data/short_numbers.yaml").read_text("utf-8")
+    return read_short_numbers(text)
+
+
+SHORT_NUMBER_LIST = _short_number_list()
+# The short numbers in use: digits -> the number as published.
+SHORT_NUMBERS = {digits: entry.published for digits, entry in SHORT_NUMBER_LIST.items()}
+
+
+def short_number_problem(
+    number: str, channel: str, table: dict[str, ShortNumber] = SHORT_NUMBER_LIST
+) -> str | None:
+    """The message code when a listed short number does not fit a `channel` ("phone" or
+    "sms"): 116 111 takes no text messages, a number for text messages only takes no calls."""
+    entry = table.get(str(number))
+    if entry is None:
+        return None
+    if channel == "sms" and not entry.texts:
+        return "short_number_no_texts"
+    if channel == "phone" and not entry.calls:
+        return "short_number_no_calls"
+    return None
+
+
+def text_numbers() -> str:
+    """The listed short numbers that take text messages, as published, for a message."""
+    return ", ".join(e.published for e in SHORT_NUMBER_LIST.values() if e.texts)
 
 
 class PhoneNumber(str):

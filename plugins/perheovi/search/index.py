@@ -203,7 +203,9 @@ def _first_contact(contact, catalogue, lang: str, translate) -> str:
     if contact.type == "phone":
         hours = contact.hours
         when = ""
-        if hours and hours.always:
+        if hours and not hours.confirmed:
+            when = ""  # said on the page, with the warning; a result line would state it as fact
+        elif hours and hours.always:
             when = " " + translate("24/7")
         elif hours and hours.weekly:
             group = day_groups(hours.weekly)[0]
@@ -217,6 +219,8 @@ def _first_contact(contact, catalogue, lang: str, translate) -> str:
                 f"{clock(group.intervals[0].end, lang)}"
             )
         return f"{translate('Phone')} {phone_display(contact.number)}{when}"
+    if contact.type == "sms":
+        return f"{translate('Text message')} {phone_display(contact.number)}"
     if contact.type == "walk-in":
         location = catalogue.locations[contact.location]
         return f"{translate('Visit')}: {location.address.street}"
@@ -233,14 +237,18 @@ def documents(catalogue, lang: str, translate) -> list[dict]:
     docs = []
 
     def town(slug):
-        return _text(catalogue.municipalities[slug].name, lang)
+        return _text(catalogue.municipality_name(slug), lang)
 
     def area_names(area):
-        return (
-            translate("The whole region")
-            if area == ["region"]
-            else ", ".join(town(slug) for slug in area)
-        )
+        if area == ["national"]:
+            return translate("Nationwide")
+        if area == ["region"]:
+            return translate("The whole region")
+        return ", ".join(town(slug) for slug in area)
+
+    def served(area):
+        """The area as the browser filters by it: a nationwide entry serves every town."""
+        return ["region"] if area == ["national"] else area
 
     for service in catalogue.sorted_services:
         category = CATEGORIES[service.category]
@@ -249,13 +257,20 @@ def documents(catalogue, lang: str, translate) -> list[dict]:
                 "kind": "service",
                 "key": f"service/{service.id}/",
                 "category": service.category,
-                "area": service.area,
+                "area": served(service.area),
                 "name": _text(service.name, lang),
                 "summary": _text(service.summary, lang),
                 "description": _text(service.description, lang),
                 "categories": " ".join([category.label[lang], *category.keywords.get(lang, ())]),
                 "keywords": " ".join([*service.keywords.get(lang, []), service.name.fi]),
-                "places": " ".join([_text(service.provider.name, lang), area_names(service.area)]),
+                "places": " ".join(
+                    [
+                        _text(service.provider.name, lang),
+                        *([_text(service.organised_by.name, lang)] if service.organised_by else []),
+                        *(_text(partner.name, lang) for partner in service.run_with),
+                        area_names(service.area),
+                    ]
+                ),
                 "provider": _text(service.provider.name, lang),
                 "where": area_names(service.area),
                 "contact": _first_contact(service.contacts[0], catalogue, lang, translate),
@@ -270,7 +285,7 @@ def documents(catalogue, lang: str, translate) -> list[dict]:
                 "kind": "meeting-place",
                 "key": f"meeting-place/{place.id}/",
                 "category": "meeting-place",
-                "area": catalogue.area_of(place),
+                "area": served(catalogue.area_of(place)),
                 "name": _text(place.name, lang),
                 "summary": _text(place.summary, lang),
                 "description": " ".join([_text(place.description, lang), activities]),
@@ -279,6 +294,7 @@ def documents(catalogue, lang: str, translate) -> list[dict]:
                 "places": " ".join(
                     [
                         _text(place.provider.name, lang),
+                        *(_text(partner.name, lang) for partner in place.run_with),
                         town(location.address.municipality),
                         location.address.street,
                     ]
@@ -301,7 +317,7 @@ def documents(catalogue, lang: str, translate) -> list[dict]:
                 "kind": "provider",
                 "key": f"provider/{provider.slug}/",
                 "category": "",
-                "area": ["region"] if "region" in areas or not areas else areas,
+                "area": ["region"] if {"region", "national"} & set(areas) or not areas else areas,
                 "name": _text(provider.name, lang),
                 "summary": _text(provider.description, lang),
                 # the kinds of help it gives, not every service's name: a county runs hundreds

@@ -1,8 +1,13 @@
 """iCalendar (RFC 5545) feeds of meeting-place programmes, built with the `icalendar` library.
 
-One weekly recurring event per activity and term: RRULE until the term ends, EXDATE for
-cancelled dates and closures, times in Europe/Helsinki with its VTIMEZONE, so a calendar app
-shows the right local time on both sides of a daylight-saving change.
+One recurring event per activity and term: RRULE until the term ends, EXDATE for cancelled
+dates and closures, times in Europe/Helsinki with its VTIMEZONE, so a calendar app shows the
+right local time on both sides of a daylight-saving change.
+
+The rule follows the activity's pattern: weekly; FREQ=MONTHLY;BYDAY=1SA (-1FR for the last
+Friday) for weeks of the month; for even or odd ISO weeks FREQ=WEEKLY;INTERVAL=2, which every
+calendar app knows, as long as it holds: a year with 53 ISO weeks puts two odd weeks in a row
+(2026-W53, 2027-W01), so a term across such a year end gets FREQ=YEARLY;BYWEEKNO=… instead.
 """
 
 from __future__ import annotations
@@ -14,13 +19,32 @@ from functools import lru_cache
 from icalendar import Calendar, Event, Timezone, vRecur
 
 from ..builddate import HELSINKI
-from ..catalogue.programme import excluded_dates
+from ..catalogue.programme import excluded_dates, pattern_days
+from ..catalogue.values import DAYS
 
 UTC = dt.UTC
 
 
-def _first_on_or_after(day: dt.date, weekday: int) -> dt.date:
-    return day + dt.timedelta(days=(weekday - day.weekday()) % 7)
+def _long_years_between(first: dt.date, last: dt.date) -> bool:
+    """Whether an ISO year with 53 weeks ends between the two days."""
+    return any(
+        dt.date(year, 12, 28).isocalendar().week == 53
+        for year in range(first.isocalendar().year, last.isocalendar().year)
+    )
+
+
+def _rule(activity, first: dt.date, until: dt.datetime) -> vRecur:
+    """The RRULE of `activity` from its first day in a term (its DTSTART) to `until`."""
+    day = DAYS[activity.day_index][:2].upper()
+    if activity.monthly:
+        byday = [f"{-1 if w == 'last' else int(w)}{day}" for w in activity.monthly]
+        return vRecur(freq="MONTHLY", byday=byday, until=until)
+    if activity.weeks and _long_years_between(first, until.date()):
+        weeks = list(range(2 if activity.weeks == "even" else 1, 54, 2))
+        return vRecur(freq="YEARLY", byweekno=weeks, byday=day, wkst="MO", until=until)
+    if activity.weeks:
+        return vRecur(freq="WEEKLY", interval=2, until=until)
+    return vRecur(freq="WEEKLY", until=until)
 
 
 def _local(day: dt.date, minutes: int) -> dt.datetime:
@@ -32,12 +56,12 @@ def _local(day: dt.date, minutes: int) -> dt.datetime:
 def _events(place, catalogue, lang: str, stamp: dt.datetime):
     location = catalogue.locations[place.location]
     address = location.address
-    town = catalogue.municipalities[address.municipality].name.get(lang)[0]
+    town = catalogue.municipality_name(address.municipality).get(lang)[0]
     where = f"{location.name.get(lang)[0]}, {address.street}, {address.postal_code} {town}"
     for term_index, term in enumerate(place.terms):
         for index, activity in enumerate(place.programme):
-            first = _first_on_or_after(term.start, activity.day_index)
-            if first > term.until:
+            first = next(pattern_days(activity, term.start, term.until), None)
+            if first is None:
                 continue
             event = Event()
             uid = hashlib.sha1(f"{place.id}/{term_index}/{index}".encode()).hexdigest()[:16]
@@ -47,7 +71,7 @@ def _events(place, catalogue, lang: str, stamp: dt.datetime):
             event.add("dtstart", _local(first, activity.time.start))
             event.add("dtend", _local(first, activity.time.end))
             last_start = _local(term.until, activity.time.start).astimezone(UTC)
-            event.add("rrule", vRecur(freq="WEEKLY", until=last_start))
+            event.add("rrule", _rule(activity, first, last_start))
             skipped = excluded_dates(place, activity, term)
             if skipped:
                 event.add("exdate", [_local(day, activity.time.start) for day in skipped])

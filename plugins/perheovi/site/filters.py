@@ -21,6 +21,7 @@ from ..catalogue import hours as hours_engine
 from ..catalogue import programme
 from ..catalogue.hours import day_groups
 from ..catalogue.taxonomy import CATEGORIES, GROUPS, TARGET_GROUPS
+from ..catalogue.values import SHORT_NUMBERS
 
 
 @pass_context
@@ -185,6 +186,20 @@ def holiday_slug_name(ctx, slug: str) -> str:
 
 
 @pass_context
+def and_list(ctx, items) -> str:
+    """ "first and third" in the page language (Babel's list patterns)."""
+    from babel.lists import format_list
+
+    return format_list(list(items), locale=i18n.locale(ctx["lang"]))
+
+
+@pass_context
+def next_on(ctx, place, activity):
+    """The activity's next real date from the build date: for one on some weeks only."""
+    return programme.next_on(place, activity, ctx["build_date"])
+
+
+@pass_context
 def this_week(ctx, place):
     """The programme of the build date's week as it really goes, cancellations included."""
     first, last = programme.week_of(ctx["build_date"])
@@ -236,8 +251,8 @@ def phone_display(number: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _display(number: str, written: str) -> str:
-    if not number.startswith("+"):  # a short number: 112, 116 111
-        return " ".join(number[i : i + 3] for i in range(0, len(number), 3))
+    if not number.startswith("+"):  # a short number, as the list says it is published
+        return SHORT_NUMBERS[number]
     parsed = phonenumbers.parse(number)
     if parsed.country_code != 358:  # dialled from Finland with the country code
         return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
@@ -343,6 +358,7 @@ FILTERS = {
     "holiday_name": holiday_name,
     "holiday_slug_name": holiday_slug_name,
     "report_error_url": report_error_url,
+    "and_list": and_list,
 }
 
 
@@ -364,7 +380,19 @@ def paths_of_service(ctx, service):
     return paths_of(ctx["catalogue"], service)
 
 
+def languages_by_channel(service) -> list[tuple[str, list]]:
+    """Each language of the service with the channels that offer it, or with [] when every
+    channel does: a language only some channels offer (a Swedish line on Mondays) is shown
+    with those channels, not as if the whole service were given in it."""
+    found = []
+    for code in service.languages:
+        offering = [c for c in service.contacts if not c.languages or code in c.languages]
+        found.append((code, [] if len(offering) == len(service.contacts) else offering))
+    return found
+
+
 GLOBALS = {
+    "languages_by_channel": languages_by_channel,
     "paths_of": paths_of_service,
     "current_notices": current_notices,
     "url": url,
@@ -373,5 +401,6 @@ GLOBALS = {
     "alphabetical": alphabetical,
     "upcoming_changes": upcoming_changes,
     "this_week": this_week,
+    "next_on": next_on,
     "fragment": fragment,
 }
