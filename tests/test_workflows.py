@@ -54,6 +54,7 @@ def test_pull_request_workflow_annotates_builds_tests_and_uploads_a_preview():
     commands = " ".join(step.get("run", "") for step in steps)
     assert "perheovi check catalogue --format github" in commands
     assert "make test" in commands and "make html" in commands
+    assert commands.index("make html") < commands.index("perheovi gates output")
     assert any(step.get("uses", "").startswith("actions/upload-artifact@") for step in steps)
     assert workflow["permissions"] == {"contents": "read"}
 

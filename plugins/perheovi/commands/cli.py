@@ -11,6 +11,7 @@ import sys
 
 from ..catalogue.loader import check_catalogue
 from ..catalogue.problems import N_
+from ..gates.runner import DEFAULT_VNU
 from ..i18n import LANGUAGES
 
 DEFAULT_SETTINGS = "pelicanconf.py"
@@ -119,6 +120,25 @@ def _parser() -> argparse.ArgumentParser:
         "--strict",
         action="store_true",
         help="fail (exit 1, the last good site kept) when the build logs any warning",
+    )
+    gates = commands.add_parser(
+        "gates",
+        help="check a built site: links, languages, accessibility, HTML, privacy, safety",
+        description="Run the quality gates on the site built into OUTPUT. Exit 0 when every "
+        "gate passes, 1 with a report of what failed, 2 when something needed is missing.",
+    )
+    gates.add_argument("output", metavar="OUTPUT", help="the folder the site was built into")
+    gates.add_argument(
+        "--settings",
+        default="pelicanconf.py",
+        help="the Pelican settings the site was built with (languages, catalogue, SITEURL)",
+    )
+    gates.add_argument("--chromium", help="Chromium's executable (default: chromium on PATH)")
+    gates.add_argument("--vnu", help=f"the Nu Html Checker's vnu.jar (default: {DEFAULT_VNU})")
+    gates.add_argument(
+        "--quick",
+        action="store_true",
+        help="only one page of each kind in each language (a quick look while fixing)",
     )
     serve = commands.add_parser("serve", help="build, serve on localhost and rebuild on changes")
     serve.add_argument("--settings", default=DEFAULT_SETTINGS)
@@ -303,6 +323,19 @@ def build(args: argparse.Namespace) -> int:
     return 0 if build_site(args.settings, args.output, strict=args.strict) else 1
 
 
+def gates(args: argparse.Namespace) -> int:
+    from ..gates.report import render
+    from ..gates.runner import UsageError, run
+
+    try:
+        findings = run(args.output, args.settings, args.chromium, args.vnu, quick=args.quick)
+    except UsageError as error:
+        print(f"perheovi gates: {error}", file=sys.stderr)
+        return 2
+    print(render(findings))
+    return 0 if findings.passed else 1
+
+
 def serve(args: argparse.Namespace) -> int:
     from ..site.publish import serve as serve_site
 
@@ -358,6 +391,7 @@ def main(argv: list[str] | None = None) -> int:
         "new": new,
         "lock": lock_command,
         "build": build,
+        "gates": gates,
         "serve": serve,
     }
     return commands[args.command](args)

@@ -23,7 +23,7 @@ from . import filters
 from .calendars import programme_calendar
 from .pages import SitePage, catalogue_pages, content_pages
 from .settings import Settings, SettingsError, read_settings
-from .sitemap import opensearch_xml, sitemap_xml
+from .sitemap import LOCAL_SITE_URL, opensearch_xml, sitemap_xml
 from .vendor import MissingVendoredFiles, check_vendored
 
 
@@ -193,7 +193,7 @@ class PerheoviGenerator(Generator):
         self._write(
             f"{lang}/search/opensearch.xml",
             opensearch_xml(
-                self.settings.get("SITEURL") or "http://localhost:8000",
+                self.settings.get("SITEURL") or LOCAL_SITE_URL,
                 lang,
                 self.catalogue.region.name.get(lang)[0],
             ),
@@ -248,6 +248,4 @@ class PerheoviGenerator(Generator):
             dict(base, root=(site_url.rstrip("/") + "/") if site_url else "/"),
         )
         keys = [page.key for page in self.pages if page.in_sitemap]
-        self._write(
-            "sitemap.xml", sitemap_xml(site_url or "http://localhost:8000", keys, self.languages)
-        )
+        self._write("sitemap.xml", sitemap_xml(site_url or LOCAL_SITE_URL, keys, self.languages))

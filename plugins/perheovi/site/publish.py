@@ -71,7 +71,7 @@ def _snapshot(paths) -> dict[str, float]:
     return state
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Serves output/ like a static host: directory index, 404 page, no directory listings."""
 
     def list_directory(self, path):
@@ -101,7 +101,7 @@ def serve(
 ) -> None:
     output_path = Path(output).resolve()
     build(settings, output_path)
-    handler = functools.partial(_Handler, directory=str(output_path))
+    handler = functools.partial(SiteHandler, directory=str(output_path))
     server = http.server.ThreadingHTTPServer((host, port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(

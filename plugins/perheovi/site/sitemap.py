@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
+# Where the sitemap and the OpenSearch descriptions point while SITEURL is unset (a local build):
+# the address of `perheovi serve`.
+LOCAL_SITE_URL = "http://localhost:8000"
+
 
 def sitemap_xml(site_url: str, page_urls: list[str], languages: tuple[str, ...]) -> str:
     """`page_urls` are language-free keys ("service/x/"); every one exists in every language of

@@ -1,10 +1,12 @@
-"""The browser libraries the site ships (lunr, lunr-languages), vendored into the theme.
+"""The browser libraries perheovi ships, vendored into the package from npm.
 
-The site makes no third-party requests: what the browser runs is served from output/. The
-files are copied from node_modules (npm, locked by package-lock.json) into the theme's static
-folder with their licences when perheovi is installed for development (`make`, which runs
-`python -m perheovi.site.vendor node_modules`), and travel inside the wheel from there, so an
-installed perheovi needs no npm. The search index reads the same files (search/index.py).
+The site makes no third-party requests: what the browser runs is served from output/. lunr and
+lunr-languages go into the theme's static folder (the build copies them into output/, the
+search index reads them: search/index.py); axe-core goes into the gates' data folder, from
+where `perheovi gates` injects it into the pages it checks (it never reaches output/). The
+files are copied from node_modules (npm, locked by package-lock.json) with their licences when
+perheovi is installed for development (`make`, which runs `python -m perheovi.site.vendor
+node_modules`), and travel inside the wheel from there, so an installed perheovi needs no npm.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from pathlib import Path
 
 from ..i18n import LANGUAGES
 
-VENDOR_DIR = Path(__file__).resolve().parent.parent / "theme" / "static" / "vendor"
+PACKAGE = Path(__file__).resolve().parent.parent
+VENDOR_DIR = PACKAGE / "theme" / "static" / "vendor"
+GATES_DIR = PACKAGE / "gates" / "data"
 # lunr-languages' stemmers for every language but English (lunr's own pipeline). All of them
 # ship with the theme: a few kilobytes, and a page loads only its own language's.
 LUNR_LANGUAGES = tuple(lang for lang in LANGUAGES if lang != "en")
@@ -28,18 +32,23 @@ FILES = {
     "lunr.stemmer.support.min.js": "lunr-languages/min/lunr.stemmer.support.min.js",
     **{f"lunr.{lang}.min.js": f"lunr-languages/min/lunr.{lang}.min.js" for lang in LUNR_LANGUAGES},
 }
+# name under gates/data/ -> where npm puts it (axe-core is MPL-2.0: the licence goes with it)
+GATES_FILES = {
+    "axe.min.js": "axe-core/axe.min.js",
+    "LICENSE-axe-core.txt": "axe-core/LICENSE",
+}
 
 
 class MissingVendoredFiles(Exception):
     pass
 
 
-def vendored(name: str) -> Path:
+def vendored(name: str, folder: Path = VENDOR_DIR) -> Path:
     """A vendored file, or MissingVendoredFiles saying how to get it."""
-    path = VENDOR_DIR / name
+    path = folder / name
     if not path.is_file():
         raise MissingVendoredFiles(
-            f"the browser library {name} is missing from {VENDOR_DIR}; in a development "
+            f"the browser library {name} is missing from {folder}; in a development "
             "checkout run `make install` (npm ci, then python -m perheovi.site.vendor)"
         )
     return path
@@ -51,9 +60,10 @@ def check_vendored() -> None:
 
 
 def copy_from(node_modules: Path) -> None:
-    VENDOR_DIR.mkdir(parents=True, exist_ok=True)
-    for name, source in FILES.items():
-        shutil.copyfile(node_modules / source, VENDOR_DIR / name)
+    for folder, files in ((VENDOR_DIR, FILES), (GATES_DIR, GATES_FILES)):
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, source in files.items():
+            shutil.copyfile(node_modules / source, folder / name)
 
 
 if __name__ == "__main__":
