@@ -1,4 +1,8 @@
-"""Accessible, private and safe: `perheovi gates` over every page of the built sample site.
+"""Accessible, private and safe: `perheovi gates` over every page of this checkout's own site.
+
+The site is built from pelicanconf.py and catalogue/ as they are: the sample in perheovi's own
+repository, a region's catalogue in a checkout where a region has replaced it; no test here
+depends on what the catalogue holds.
 
 One shared run of perheovi.gates (what the `perheovi gates` command runs): the HTML gates on
 every page, the Nu Html Checker, and one sweep in two Chromiums that loads each page once and
@@ -18,13 +22,14 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def findings(site):
+def findings(demo_site):
     with contextlib.chdir(ROOT):  # the settings name the catalogue relative to the project
-        found = run(str(site.root), "pelicanconf.py")
-    per_language = len([p for p in site.html_paths if p.startswith("/fi/")])
+        found = run(str(demo_site.root), "pelicanconf.py")
+    first = found.languages[0]
+    per_language = len([p for p in demo_site.html_paths if p.startswith(f"/{first}/")])
     report_figure(
-        f"accessibility gates: {found.pages} pages ({per_language} per language x 3 "
-        f"languages + the root and 404 pages) x 2 viewports (320 and 1280 px) = "
+        f"accessibility gates: {found.pages} pages ({per_language} per language x "
+        f"{len(found.languages)} languages + the root and 404 pages) x 2 viewports (320 and 1280 px) = "
         f"{2 * found.pages} page checks with axe-core, reflow, text spacing, 200 % "
         f"text, skip link, forced colours, CSP, third-party requests and contact details "
         f"without JavaScript; {len(found.walked)} pages walked with the keyboard; the Nu Html "
@@ -39,23 +44,17 @@ def test_gate_passes_on_every_page(findings, gate):
     assert not failing, render(findings, shown=30)
 
 
-def test_every_page_was_checked(findings, site):
-    assert findings.pages == len(site.html_paths) > 700
+def test_every_page_was_checked(findings, demo_site):
+    assert findings.pages == len(demo_site.html_paths) > 0
 
 
-def test_keyboard_walk_covered_every_kind_of_page(findings, site):
+def test_keyboard_walk_covered_every_kind_of_page(findings, demo_site):
     from perheovi.gates.output import BuiltSite
 
-    built = BuiltSite(site.root, "http://localhost:8000", ["fi", "sv", "en"])
-    kinds = {(built.language_of(p), built.kind_of(p)) for p in site.html_paths}
+    built = BuiltSite(demo_site.root, "http://localhost:8000", list(findings.languages))
+    kinds = {(built.language_of(p), built.kind_of(p)) for p in demo_site.html_paths}
     assert len(findings.walked) == len(kinds)
     assert all(stops >= 4 for stops in findings.walked.values()), findings.walked
-
-
-def test_the_sample_has_finnish_fallbacks_for_the_gate_to_check(catalogue):
-    from perheovi.gates.html import finnish_only_texts
-
-    assert finnish_only_texts(catalogue, "sv") and finnish_only_texts(catalogue, "en")
 
 
 def test_nothing_is_stored_and_no_cookie_is_set(site_url, browser):

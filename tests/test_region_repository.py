@@ -21,6 +21,7 @@ import yaml
 from conftest import BUILD_EPOCH, ROOT
 from perheovi.catalogue.reference import MUNICIPALITIES
 from perheovi.commands import new as new_region
+from perheovi.gates.runner import DEFAULT_VNU
 
 PERHEOVI = [sys.executable, "-m", "perheovi"]
 
@@ -346,3 +347,13 @@ def test_a_region_installs_perheovi_from_its_lock_and_builds_outside_this_reposi
         assert (output / "theme" / "vendor" / "lunr.fi.min.js").is_file()
         assert (output / "fi" / "search" / "index.json").is_file()
         assert (output / "sv" / "meeting-place" / "esimerkkiyhdistys-kohtaamispaikka").is_dir()
+
+    gates = subprocess.run(
+        [perheovi, "gates", "output", "--vnu", str(ROOT / DEFAULT_VNU)],
+        cwd=tmp_path / "region",
+        env=clean,
+        capture_output=True,
+        text=True,
+    )
+    assert gates.returncode == 0, gates.stdout + gates.stderr
+    assert gates.stdout.splitlines()[-1].startswith("All ") and "gates passed" in gates.stdout
