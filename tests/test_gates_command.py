@@ -7,6 +7,7 @@ when one is broken, and 2 with what to install when a tool is missing.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 
@@ -51,7 +52,9 @@ def test_a_broken_page_fails_with_a_report_naming_it(built):
     html = page.read_text("utf-8")
     html = html.replace("</main>", '<a href="../gone/">Borta</a><img src="x.png"></main>', 1)
     page.write_text(html.replace("<h1", '<h1 style="color: red"', 1), "utf-8")
-    (output / "en" / "privacy" / "index.html").unlink()
+    extra = output / "fi" / "extra"
+    extra.mkdir()
+    shutil.copy(output / "fi" / "about" / "index.html", extra / "index.html")
     result = gates(output, "--quick", catalogue=catalogue)
     assert result.returncode == 1, result.stdout + result.stderr
     report = result.stdout
@@ -61,7 +64,8 @@ def test_a_broken_page_fails_with_a_report_naming_it(built):
     assert "FAILED Inline scripts, styles or event handlers" in report
     assert "  /sv/about/: a style attribute on <h1>" in report
     assert "FAILED Pages missing in a site language" in report
-    assert "  /fi/privacy/: there is no English version /en/privacy/" in report
+    assert "  /fi/extra/: there is no Swedish version /sv/extra/" in report
+    assert "  /fi/extra/: there is no English version /en/extra/" in report
     assert "FAILED Accessibility problems found by axe-core" in report
     assert "Images must have alternative text (axe image-alt" in report
     assert "FAILED Things the browser blocked because of the Content Security Policy" in report
