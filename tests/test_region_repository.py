@@ -236,6 +236,24 @@ def test_the_regions_npm_lock_is_the_projects_nu_checker():
     assert wanted == {"vnu-jar": ours["node_modules/vnu-jar"]["version"]}
 
 
+def test_without_uv_new_says_how_to_lock_and_leaves_no_unhashed_lock(tmp_path):
+    """A coordinator who installed only the wheel has no uv yet: the region is made, the
+    message says what to run, and no requirements.txt without hashes is left to install."""
+    made = run([sys.executable, "-c", NO_UV_NEW, str(tmp_path / "region")], tmp_path, PATH="/bin")
+    assert made.returncode == 1, made.stdout + made.stderr
+    assert "uv is not installed: run `pip install uv`, then `perheovi lock`" in made.stderr
+    assert (tmp_path / "region" / "requirements.in").is_file()
+    assert not (tmp_path / "region" / "requirements.txt").exists()
+
+
+NO_UV_NEW = """
+import sys
+sys.modules["uv"] = None  # as if the uv package were not installed
+from perheovi.commands.cli import main
+sys.exit(main(["new", sys.argv[1], "--county", "Keski-Suomi"]))
+"""
+
+
 # --- perheovi from its wheel, outside this repository ----------------------------------------
 
 

@@ -39,6 +39,7 @@ def lock(folder: Path, find_links: Sequence[str] = ()) -> None:
     source, output = folder / "requirements.in", folder / "requirements.txt"
     if not source.is_file():
         raise LockError(f"{source} is missing: it names the perheovi version to install")
+    uv = _uv()  # before seeding: without uv, no half-written requirements.txt is left behind
     seeded = not output.exists()
     if seeded:
         output.write_text(
@@ -46,7 +47,7 @@ def lock(folder: Path, find_links: Sequence[str] = ()) -> None:
             "utf-8",
         )
     command = [
-        _uv(),
+        uv,
         "pip",
         "compile",
         "requirements.in",
