@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -175,6 +176,7 @@ def test_new_region_workflows_check_build_gate_and_publish_daily(region):
         "npm ci",
         "perheovi check catalogue --format github",
         "perheovi schema --check",
+        "perheovi codeowners --check",
         "perheovi build",
         "perheovi gates output",
     ):
@@ -187,6 +189,27 @@ def test_new_region_workflows_check_build_gate_and_publish_daily(region):
         Loader=yaml.BaseLoader,
     )
     assert workflow["on"]["schedule"][0]["cron"]
+
+
+def test_codeowners_check_fails_until_a_new_owners_field_is_written(region, tmp_path):
+    """The region's CODEOWNERS starts in step with its catalogue; after a provider names its
+    team, the pull-request workflow's check says what to run until the file is rewritten."""
+    copy = tmp_path / "region"
+    for part in ("catalogue", ".github"):
+        shutil.copytree(region / part, copy / part)
+    assert run([*PERHEOVI, "codeowners", "--check"], copy).returncode == 0
+    provider = next((copy / "catalogue" / "providers").glob("*.yaml"))
+    text = provider.read_text("utf-8")
+    provider.write_text(text + 'owners: ["@keski-suomi/yhdistys"]\n', "utf-8")
+    stale = run([*PERHEOVI, "codeowners", "--check"], copy)
+    assert stale.returncode == 1
+    assert stale.stdout == (
+        ".github/CODEOWNERS does not match the owners fields: run `perheovi codeowners --write`\n"
+    )
+    assert run([*PERHEOVI, "codeowners", "--write"], copy).returncode == 0
+    assert run([*PERHEOVI, "codeowners", "--check"], copy).returncode == 0
+    line = f"/catalogue/providers/{provider.name} @keski-suomi/yhdistys"
+    assert line in (copy / ".github" / "CODEOWNERS").read_text("utf-8")
 
 
 def test_new_refuses_a_folder_that_is_not_empty(region):

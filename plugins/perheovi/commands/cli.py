@@ -75,7 +75,13 @@ def _parser() -> argparse.ArgumentParser:
         help="print (or --write) .github/CODEOWNERS from the owners fields of the catalogue",
     )
     owners.add_argument("catalogue", nargs="?", default="catalogue")
-    owners.add_argument("--write", action="store_true", help="write .github/CODEOWNERS")
+    owners_mode = owners.add_mutually_exclusive_group()
+    owners_mode.add_argument("--write", action="store_true", help="write .github/CODEOWNERS")
+    owners_mode.add_argument(
+        "--check",
+        action="store_true",
+        help="exit 1 when .github/CODEOWNERS does not match the owners fields",
+    )
     schema = commands.add_parser(
         "schema",
         help="print, --write or --check the editors' files: the JSON Schemas of the catalogue "
@@ -242,8 +248,13 @@ def codeowners(args: argparse.Namespace) -> int:
             print(problem.render())
         return 1
     text = generate(catalogue, Path(args.catalogue).name)
+    target = Path(".github") / "CODEOWNERS"
+    if args.check:
+        if _read(target) == text:
+            return 0
+        print(f"{target} does not match the owners fields: run `perheovi codeowners --write`")
+        return 1
     if args.write:
-        target = Path(".github") / "CODEOWNERS"
         target.parent.mkdir(exist_ok=True)
         target.write_text(text, "utf-8")
     else:

@@ -6,7 +6,8 @@ last line that matches a file, so a file's own line after it replaces the region
 that file.
 
 Generated, never edited by hand: `perheovi codeowners --write` after changing an `owners` field;
-a test fails when the committed file is out of date.
+`perheovi codeowners --check` (a region's pull-request workflow) fails when the committed
+file is out of date.
 """
 
 from __future__ import annotations

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
 
+from ..catalogue.loader import check_catalogue
 from ..catalogue.network import finnish_sort_key
 from ..catalogue.reference import MUNICIPALITIES, OfficialMunicipality
 from ..catalogue.schema import schemas
 from ..catalogue.values import slugify
+from .codeowners import codeowners
 
 SCAFFOLD = Path(str(resources.files(__package__).joinpath("scaffold")))
 FORMAT_REFERENCE = Path(str(resources.files("perheovi").joinpath("docs/catalogue.md")))
@@ -150,7 +152,12 @@ def create_region(target: Path, county: County, today: dt.date) -> list[str]:
         path = target / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, "utf-8")
-    return sorted(files)
+    owners = target / ".github" / "CODEOWNERS"  # from the files just written, as --write does
+    catalogue, problems = check_catalogue(target / "catalogue")
+    if problems:
+        raise NewRegionError(f"the new catalogue does not pass the check: {problems[0].render()}")
+    owners.write_text(codeowners(catalogue), "utf-8")
+    return sorted([*files, ".github/CODEOWNERS"])
 
 
 def editor_files() -> dict[str, str]:
