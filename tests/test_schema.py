@@ -71,7 +71,7 @@ def test_committed_schemas_are_generated_from_the_model():
 
 def test_every_catalogue_file_names_its_schema_and_passes_it():
     files = sorted(DEMO_CATALOGUE.rglob("*.yaml"))
-    assert len(files) > 25
+    assert DEMO_CATALOGUE / "region.yaml" in files
     for path in files:
         assert validate(path) == [], path
 
