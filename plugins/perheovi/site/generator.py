@@ -25,6 +25,7 @@ from .pages import SitePage, catalogue_pages, content_pages
 from .settings import Settings, SettingsError, read_settings
 from .sitemap import LOCAL_SITE_URL, opensearch_xml, sitemap_xml
 from .vendor import MissingVendoredFiles, check_vendored
+from .views import urgent_lines
 
 
 def site_context(catalogue, settings: Settings, site_url: str) -> dict:
@@ -33,6 +34,7 @@ def site_context(catalogue, settings: Settings, site_url: str) -> dict:
     return {
         "catalogue": catalogue,
         "region": catalogue.region,
+        "region_urgent_lines": urgent_lines(catalogue),
         "categories": CATEGORIES,
         "languages": settings.LANGUAGES,
         "language_names": {lang: i18n.own_language_name(lang) for lang in settings.LANGUAGES},

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ..catalogue.network import Catalogue
 from ..catalogue.paths import quick_exit_services, resolve
 from ..catalogue.taxonomy import CATEGORIES
+from .views import urgent_lines
 
 
 @dataclass
@@ -61,7 +62,15 @@ def catalogue_pages(catalogue: Catalogue) -> list[SitePage]:
     ]
     for path in catalogue.paths.values():
         pages.append(
-            SitePage(f"path/{path.slug}/", "path", {"path": path, "quick_exit": path.quick_exit})
+            SitePage(
+                f"path/{path.slug}/",
+                "path",
+                {
+                    "path": path,
+                    "quick_exit": path.quick_exit,
+                    "urgent_lines": urgent_lines(catalogue),
+                },
+            )
         )
         pages += [
             SitePage(
@@ -72,6 +81,7 @@ def catalogue_pages(catalogue: Catalogue) -> list[SitePage]:
                     "municipality": m,
                     "quick_exit": path.quick_exit,
                     "steps": resolve(catalogue, path, m.slug),
+                    "urgent_lines": urgent_lines(catalogue, m.slug),
                 },
             )
             for m in catalogue.municipalities.values()
