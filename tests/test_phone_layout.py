@@ -1,0 +1,47 @@
+"""The home page on a phone (375 × 812 px): the search box and the first concern on the first
+screen, and every tap target at least 44 × 44 px (WCAG 2.5.5; links inside running text are
+exempt, as the criterion says)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import LANGUAGES
+
+PHONE = {"width": 375, "height": 812}
+
+# Links, buttons and fields a thumb must hit, with their size; a link is "inline" when the
+# paragraph or cell around it has text of its own besides the link.
+TARGETS = """() => [...document.querySelectorAll('a[href], button, input, select, summary')]
+  .filter((e) => e.getClientRects().length && !e.closest('.skip-link'))
+  .map((e) => {
+    const box = e.getBoundingClientRect();
+    const block = e.parentElement.closest('p, td, dd, span.channel__warning');
+    const inline = !!block && block.textContent.trim() !== e.textContent.trim();
+    return {text: (e.textContent || e.name || '').trim().slice(0, 40), inline,
+            width: box.width, height: box.height};
+  })"""
+
+
+@pytest.fixture
+def phone(browser):
+    page = browser.new_page(viewport=PHONE)
+    yield page
+    page.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_and_the_first_concern_are_on_the_first_screen(phone, site_url, lang):
+    phone.goto(f"{site_url}/{lang}/")
+    search = phone.locator("form.search-form").bounding_box()
+    concern = phone.locator(".tiles--paths a").first.bounding_box()
+    assert search["y"] + search["height"] <= PHONE["height"]
+    assert concern["y"] + concern["height"] <= PHONE["height"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_tap_target_on_the_home_page_is_at_least_44_px(phone, site_url, lang):
+    phone.goto(f"{site_url}/{lang}/")
+    targets = phone.evaluate(TARGETS)
+    assert len(targets) > 20
+    small = [t for t in targets if not t["inline"] and (t["width"] < 44 or t["height"] < 44)]
+    assert not small, small
