@@ -217,7 +217,7 @@ HOME = "fi/index.html"
 # Where each field's probe value shows: (a file of the built site, or a glob, and a regular
 # expression that matches there only because of the probe value).
 SHOWN = {
-    "RegionFile.name": (HOME, r"<h1>Zq-verkosto</h1>"),
+    "RegionFile.name": (HOME, r"<h1 class=\"home__title\">Zq-verkosto</h1>"),
     "RegionFile.county": (HOME, r"site-footer.*Zq-hyvinvointialue"),
     "RegionFile.municipalities": (HOME, r'href="[./]*fi/municipality/lieksa/">Lieksa<'),
     "RegionFile.coordinator": (HOME, r"site-footer.*Zq-koordinaattori"),

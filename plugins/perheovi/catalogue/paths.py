@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .model import Step
-from .taxonomy import BASIC_CATEGORIES
+from .taxonomy import BASIC_CATEGORIES, CATEGORIES
 
 LOCAL, REGION, NONE = "local", "region", "none"
 
@@ -79,13 +79,15 @@ def paths_of(catalogue, service) -> list:
 
 
 def quick_exit_services(catalogue) -> set[str]:
-    """Ids of the services a family may need to hide: listed by a quick-exit path (substance
-    use, mental health, divorce, violence) and by no everyday one (a child-health clinic
-    that the exhaustion path also lists stays an everyday page)."""
+    """Ids of the services a family may need to hide: of a sensitive category (substance use,
+    mental health, violence), or listed by a quick-exit path and by no everyday one (a
+    child-health clinic that the exhaustion path also lists stays an everyday page)."""
     hidden = set()
     for service in catalogue.services.values():
         paths = paths_of(catalogue, service)
-        if paths and all(path.quick_exit for path in paths):
+        if CATEGORIES[service.category].sensitive or (
+            paths and all(path.quick_exit for path in paths)
+        ):
             hidden.add(service.id)
     return hidden
 

@@ -33,6 +33,7 @@ class Category:
     description: dict[str, str]
     ptv: str | None = None
     keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sensitive: bool = False  # its pages carry the quick exit
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ CATEGORIES: dict[str, Category] = {
         entry.get("description") or {},
         entry.get("ptv"),
         {lang: tuple(words) for lang, words in (entry.get("keywords") or {}).items()},
+        entry.get("sensitive", False),
     )
     for entry in _load("categories.yaml")
 }

@@ -34,7 +34,7 @@ def catalogue_pages(catalogue: Catalogue) -> list[SitePage]:
     pages = [
         SitePage("", "home"),
         SitePage("a-z/", "a_z"),
-        SitePage("search/", "search"),
+        SitePage("search/", "search", {"quick_exit": True}),  # results may be of anything
         SitePage("meeting-places/", "meeting_places"),
         SitePage("categories/", "categories"),
         SitePage("accessibility/", "accessibility"),
@@ -56,7 +56,7 @@ def catalogue_pages(catalogue: Catalogue) -> list[SitePage]:
         for p in catalogue.providers.values()
     ]
     pages += [
-        SitePage(f"category/{c.id}/", "category", {"category": c})
+        SitePage(f"category/{c.id}/", "category", {"category": c, "quick_exit": c.sensitive})
         for c in CATEGORIES.values()
         if catalogue.services_in_category(c.id)
     ]
