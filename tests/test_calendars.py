@@ -100,6 +100,41 @@ def test_municipality_feed_holds_all_its_meeting_places(site, catalogue):
 
 
 def test_pages_link_to_their_feeds(site, catalogue):
-    place = next(iter(catalogue.meeting_places))
-    links = site.page(f"/en/meeting-place/{place}/").cssselect('a[type="text/calendar"]')
-    assert [a.get("href") for a in links] == ["calendar.ics"]
+    place = next(iter(catalogue.meeting_places.values()))
+    links = site.page(f"/en/meeting-place/{place.id}/").cssselect('a[type="text/calendar"]')
+    hrefs = sorted(a.get("href").rsplit("/", 1)[-1] for a in links)
+    activities = [f"activity-{n}.ics" for n in range(1, len(place.programme) + 1)]
+    assert hrefs == sorted(["calendar.ics", *activities])
+
+
+@pytest.mark.parametrize("month", [(2026, 10), (2027, 3)])
+def test_each_activity_has_a_calendar_of_its_own_sessions_only(site, catalogue, month):
+    """One session to add alone: activity-N.ics holds the N-th activity of the programme with
+    its recurrence, cancellations and closures, and nothing else of the place."""
+    first = dt.date(*month, 1)
+    last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    checked = 0
+    for place in catalogue.meeting_places.values():
+        whole = expected(place, first, last)
+        for index, activity in enumerate(place.programme):
+            raw = site.file(f"/fi/meeting-place/{place.id}/activity-{index + 1}.ics").read_bytes()
+            calendar = icalendar.Calendar.from_ical(raw)
+            assert str(calendar["X-WR-CALNAME"]).startswith(activity.name.fi)
+            start = dt.time(activity.time.start // 60, activity.time.start % 60)
+            want = {
+                o
+                for o in whole
+                if o[2] == activity.name.fi
+                and o[0].weekday() == activity.day_index
+                and o[1] == start
+            }
+            assert expanded(calendar, first, last) == want, (place.id, index)
+            checked += len(want)
+    assert checked > 20
+
+
+def test_an_activitys_link_names_the_activity_for_a_screen_reader(site, catalogue):
+    place = next(p for p in catalogue.meeting_places.values() if len(p.programme) > 1)
+    page = site.page(f"/fi/meeting-place/{place.id}/")
+    names = [" ".join(a.text_content().split()) for a in page.find_class("activity__calendar")]
+    assert len(set(names)) == len(names) == len(place.programme)

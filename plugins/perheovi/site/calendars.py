@@ -53,13 +53,15 @@ def _local(day: dt.date, minutes: int) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(minutes // 60, minutes % 60), HELSINKI)
 
 
-def _events(place, catalogue, lang: str, stamp: dt.datetime):
+def _events(place, catalogue, lang: str, stamp: dt.datetime, only: int | None = None):
     location = catalogue.locations[place.location]
     address = location.address
     town = catalogue.municipality_name(address.municipality).get(lang)[0]
     where = f"{location.name.get(lang)[0]}, {address.street}, {address.postal_code} {town}"
     for term_index, term in enumerate(place.terms):
         for index, activity in enumerate(place.programme):
+            if only is not None and index != only:
+                continue
             first = next(pattern_days(activity, term.start, term.until), None)
             if first is None:
                 continue
@@ -81,10 +83,24 @@ def _events(place, catalogue, lang: str, stamp: dt.datetime):
             yield event
 
 
+def activity_file(index: int) -> str:
+    """The file of one activity's calendar beside its meeting place's page: activity-1.ics for
+    the first of its programme (in the catalogue's order), so the address stays when the
+    programme is shown in another order."""
+    return f"activity-{index + 1}.ics"
+
+
 def programme_calendar(
-    places, catalogue, lang: str, name: str, build_date: dt.date, events: dict | None = None
+    places,
+    catalogue,
+    lang: str,
+    name: str,
+    build_date: dt.date,
+    events: dict | None = None,
+    activity: int | None = None,
 ) -> bytes:
-    """A calendar of the programmes of `places`; deterministic for a given build date.
+    """A calendar of the programmes of `places` (or of only the activity at index `activity`
+    of the one place: a single session to add); deterministic for a given build date.
 
     `events` remembers each place's serialised events between calls: a place is in its own
     feed and in its municipality's."""
@@ -98,10 +114,10 @@ def programme_calendar(
     events = {} if events is None else events
     body = b""
     for place in places:
-        key = (place.id, lang, stamp)
+        key = (place.id, lang, stamp, activity)
         if key not in events:
             events[key] = b"".join(
-                event.to_ical() for event in _events(place, catalogue, lang, stamp)
+                event.to_ical() for event in _events(place, catalogue, lang, stamp, activity)
             )
         body += events[key]
     head, end = calendar.to_ical().rsplit(b"END:VCALENDAR", 1)

@@ -22,6 +22,7 @@ from ..catalogue import programme
 from ..catalogue.hours import day_groups
 from ..catalogue.taxonomy import CATEGORIES, GROUPS, TARGET_GROUPS
 from ..catalogue.values import SHORT_NUMBERS
+from .calendars import activity_file
 
 
 @pass_context
@@ -403,4 +404,5 @@ GLOBALS = {
     "this_week": this_week,
     "next_on": next_on,
     "fragment": fragment,
+    "activity_file": activity_file,
 }

@@ -20,7 +20,7 @@ from ..catalogue.loader import check_catalogue
 from ..catalogue.paths import coverage, coverage_columns, gaps
 from ..catalogue.taxonomy import CATEGORIES
 from . import filters
-from .calendars import programme_calendar
+from .calendars import activity_file, programme_calendar
 from .pages import SitePage, catalogue_pages, content_pages
 from .settings import Settings, SettingsError, read_settings
 from .sitemap import LOCAL_SITE_URL, opensearch_xml, sitemap_xml
@@ -202,13 +202,29 @@ class PerheoviGenerator(Generator):
         )
 
     def _write_calendars(self, lang):
-        """An .ics feed per meeting place and per municipality's meeting places."""
+        """An .ics feed per meeting place, per activity of its programme and per municipality's
+        meeting places."""
         catalogue, date, events = self.catalogue, self.common["build_date"], {}
         for place in catalogue.sorted_meeting_places:
+            name = place.name.get(lang)[0]
+            folder = f"{lang}/meeting-place/{place.id}"
             self._write(
-                f"{lang}/meeting-place/{place.id}/calendar.ics",
-                programme_calendar([place], catalogue, lang, place.name.get(lang)[0], date, events),
+                f"{folder}/calendar.ics",
+                programme_calendar([place], catalogue, lang, name, date, events),
             )
+            for index, activity in enumerate(place.programme):
+                self._write(
+                    f"{folder}/{activity_file(index)}",
+                    programme_calendar(
+                        [place],
+                        catalogue,
+                        lang,
+                        f"{activity.name.get(lang)[0]} – {name}",
+                        date,
+                        events,
+                        activity=index,
+                    ),
+                )
         for municipality in catalogue.municipalities.values():
             places = catalogue.meeting_places_in(municipality.slug)
             if places:
