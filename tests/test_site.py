@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import filecmp
 import re
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from conftest import LANGUAGES, ORIGIN, build_site
@@ -395,3 +396,19 @@ def test_every_page_names_the_wellbeing_services_county_and_the_coordinator(site
         assert getattr(region.county, lang) in footer.text_content(), path
         assert footer.cssselect(f'a[href="mailto:{region.coordinator.email}"]'), path
         assert footer.cssselect(f'a[href="{region.website}"]'), path
+
+
+def test_a_place_name_written_in_finnish_only_takes_its_official_names(site, catalogue):
+    """Rääkkylä, not "Rääkkylä (in Finnish)": a municipality's name is no untranslated text."""
+    import yaml
+
+    def written_languages(municipality) -> set[str]:
+        record = yaml.safe_load(Path(municipality.path).read_text("utf-8"))
+        return set(record.get("name") or {"fi": None})
+
+    finnish_only = [m for m in catalogue.municipalities.values() if written_languages(m) == {"fi"}]
+    assert finnish_only, "the test network has a municipality named in Finnish only"
+    for municipality in finnish_only:
+        for lang in ("sv", "en"):
+            [title] = site.page(f"/{lang}/municipality/{municipality.slug}/").xpath("//h1")
+            assert not title.find_class("fallback-note"), (lang, municipality.slug)

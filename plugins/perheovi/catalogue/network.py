@@ -253,8 +253,12 @@ class Catalogue:
 def _municipality(source: SourceFile) -> Municipality:
     record: MunicipalityFile = source.record
     official = MUNICIPALITIES[record.code]
-    # English uses the Finnish name of a Finnish place: it is no untranslated text.
-    name = record.name or LocalText(fi=official.name_fi, sv=official.name_sv, en=official.name_fi)
+    # English uses the Finnish name of a Finnish place: it is no untranslated text. A name
+    # written in Finnish only gets the official Swedish and English ones, so that no page says
+    # "Rääkkylä (in Finnish)".
+    name = LocalText(fi=official.name_fi, sv=official.name_sv, en=official.name_fi)
+    if record.name:
+        name = LocalText(**{**name.model_dump(), **record.name.model_dump(exclude_none=True)})
     return Municipality(
         slug=source.slug,
         kind="municipality",
