@@ -93,3 +93,54 @@ def test_without_javascript_the_hours_table_is_there_and_no_status(site_url, bro
     assert page.locator(".open-now").first.is_hidden()
     assert "maanantai–perjantai" in page.locator("table.hours").first.text_content()
     context.close()
+
+
+# --- today's status wherever a contact is listed ------------------------------------------------
+
+
+def listed_channels_with_hours(page):
+    return [
+        channel
+        for channel in page.cssselect(".channels--inline .channel")
+        if channel.find_class("channel__hours")
+    ]
+
+
+def test_every_listed_contact_with_hours_shows_the_build_dates_hours(site, catalogue):
+    """Without JavaScript a listed contact says what the build date looked like, with that
+    date ("ke 18.11.2026: 8.00–9.00"), never "open now": a week-old page stays true."""
+    checked = 0
+    for path in site.html_paths:
+        if not path.startswith("/fi/"):
+            continue
+        for channel in listed_channels_with_hours(site.page(path)):
+            if "24/7" in channel.text_content() or "ympäri vuorokauden" in channel.text_content():
+                continue
+            today = channel.find_class("channel__today")
+            unconfirmed = channel.find_class("hours__unconfirmed")
+            assert today or unconfirmed, (path, channel.text_content())
+            if today:
+                assert today[0].text_content().startswith("ke 18.11.2026: ")
+                [live] = channel.find_class("open-now")
+                assert live.get("hidden") is not None and live.get("data-open")
+                checked += 1
+    assert checked > 50
+
+
+def test_listed_contacts_show_the_live_status_with_javascript(site_url, browser, catalogue):
+    path = next(iter(catalogue.paths.values()))
+    municipality = next(iter(catalogue.municipalities))
+    context = browser.new_context(timezone_id="Europe/Helsinki")
+    try:
+        page = context.new_page()
+        page.clock.set_fixed_time(helsinki("2026-11-18 08:30"))
+        page.goto(f"{site_url}/fi/path/{path.slug}/{municipality}/")
+        shown = page.eval_on_selector_all(
+            ".channels--inline .open-now",
+            "els => els.map(e => [e.hidden, e.textContent, e.previousElementSibling.hidden])",
+        )
+        assert shown
+        assert all(not hidden and text and dated_hidden for hidden, text, dated_hidden in shown)
+        assert any(text.startswith("Avoinna nyt") for _, text, _ in shown)
+    finally:
+        context.close()

@@ -530,7 +530,9 @@ def test_this_week_shows_only_the_activities_whose_weeks_it_is(facts_site):
 
 def test_the_programme_says_which_weeks_and_when_next(facts_site):
     rows = {
-        text_of(row.cssselect("td")[0]): " ".join(" ".join(row[0].itertext()).split())
+        text_of(row.cssselect("td .activity__name")[0]): " ".join(
+            " ".join(row[0].itertext()).split()
+        )
         for row in facts_site.page(VALO).cssselect("table.programme tbody tr")
     }
     assert rows == {

@@ -169,6 +169,13 @@ def open_spans(ctx, hours) -> str:
 
 
 @pass_context
+def hours_on_build_date(ctx, hours):
+    """The hours of the build date (DayHours): what a listed contact shows without JavaScript,
+    with that date, so that a week-old page never claims to be open now."""
+    return _per_hours(ctx, "today", hours, hours_engine.day_hours)
+
+
+@pass_context
 def upcoming_changes(ctx, hours):
     return _per_hours(ctx, "changes", hours, hours_engine.upcoming_changes)
 
@@ -405,4 +412,5 @@ GLOBALS = {
     "next_on": next_on,
     "fragment": fragment,
     "activity_file": activity_file,
+    "hours_on_build_date": hours_on_build_date,
 }

@@ -77,6 +77,8 @@
       if (element.textContent !== status.text) { element.textContent = status.text; }
       element.classList.toggle("open-now--open", status.open);
       element.hidden = false;
+      var dated = element.previousElementSibling;  // a listed contact's line of the build date
+      if (dated && dated.classList.contains("channel__today")) { dated.hidden = true; }
     });
   }
 
