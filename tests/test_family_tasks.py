@@ -67,14 +67,17 @@ def test_a_door_missing_from_the_route_is_reported_not_found(browser, pages):
     assert "**not found**" in family_tasks.table([result])
 
 
-def test_the_six_tasks_run_on_a_built_site_and_reach_only_right_doors(browser, site_url, catalogue):
-    results = family_tasks.run_tasks(browser, site_url, catalogue)
-    assert [r.task for r in results] == [t.name for t in family_tasks.TASKS]
-    for task, result in zip(family_tasks.TASKS, results, strict=True):
-        if result.door is None:
-            continue
-        right = task.doors(catalogue)
-        assert result.key in right.numbers | right.streets, (task.name, result.door)
-        assert result.taps >= 1 and result.screens >= 0
-    assert sum(r.door is not None for r in results) >= 4
+def test_the_tasks_run_on_a_built_site_and_reach_only_right_doors(browser, site_url, catalogue):
+    """At small scale: the first task (a path, then a municipality) and the last (JavaScript
+    off, a frozen Saturday evening); the benchmark runs all six on the sample."""
+    tasks = (family_tasks.TASKS[0], family_tasks.TASKS[-1])
+    results = family_tasks.run_tasks(browser, site_url, catalogue, tasks)
+    assert [r.task for r in results] == [t.name for t in tasks]
+    nepsy = results[0]
+    assert nepsy.door is not None and nepsy.taps == len(tasks[0].route)
+    for task, result in zip(tasks, results, strict=True):
+        if result.door is not None:
+            right = task.doors(catalogue)
+            assert result.key in right.numbers | right.streets, (task.name, result.door)
+            assert result.screens >= 0
     assert len(family_tasks.table(results).splitlines()) == 2 + len(results)
