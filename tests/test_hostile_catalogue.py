@@ -141,7 +141,9 @@ def test_payloads_in_every_text_field_show_as_inert_text(minimal, tmp_path, brow
     try:
         for path in pages:
             page.goto(f"http://127.0.0.1:{server.server_port}/{path}", wait_until="load")
+            # Every element but quick exit, whose click is meant to leave the page.
             page.evaluate("""() => document.querySelectorAll('body *').forEach(el => {
+                if (el.matches('.quick-exit__button')) return;
                 for (const type of ['mouseover', 'focus', 'click'])
                   el.dispatchEvent(new Event(type, {bubbles: false}));
             })""")

@@ -373,7 +373,10 @@ SHOWN = {
     "Activity.time": (PLACE, r"7\.51–8\.51"),
     "Activity.name": (PLACE, r"Zq-toiminta"),
     "Activity.audience": (PLACE, r"Zq-yleisö"),
-    "Activity.language": (PLACE, r"Zq-toiminta <span class=\"activity__language\">\(arabia\)"),
+    "Activity.language": (
+        PLACE,
+        r"Zq-toiminta</span> <span class=\"activity__language\">\(arabia\)",
+    ),
     "Activity.weeks": (
         PLACE,
         r"6\.01–6\.59</span> <span class=\"programme__pattern\">parilliset",
