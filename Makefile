@@ -78,9 +78,10 @@ check: $(STAMP)
 lint: $(STAMP)
 	PRE_COMMIT_HOME=$(CURDIR)/.cache/pre-commit $(BIN)/pre-commit run --all-files --show-diff-on-failure
 
-# The whole suite: lint, then every test (real Chromium, the Nu Html Checker).
+# The whole suite: lint, then every test (real Chromium, the Nu Html Checker), on two workers
+# (this machine's two cores: the gates' full run takes one for ten minutes, the rest the other).
 test: $(STAMP) $(NODE) system-deps lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 # Every test that needs neither Chromium nor Java (pytest marker `browser`), for a quick loop.
 test-fast: $(STAMP) $(NODE) build-deps
