@@ -9,10 +9,11 @@ from conftest import LANGUAGES
 
 PHONE = {"width": 375, "height": 812}
 
-# Links, buttons and fields a thumb must hit, with their size; a link is "inline" when the
+# Links, buttons and fields a thumb must hit (visible ones: not inside a closed <details>), with
+# their size; a link is "inline" when the
 # paragraph or cell around it has text of its own besides the link.
 TARGETS = """() => [...document.querySelectorAll('a[href], button, input, select, summary')]
-  .filter((e) => e.getClientRects().length && !e.closest('.skip-link'))
+  .filter((e) => e.checkVisibility() && !e.closest('.skip-link'))
   .map((e) => {
     const box = e.getBoundingClientRect();
     const block = e.parentElement.closest('p, td, dd, span.channel__warning');

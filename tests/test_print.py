@@ -1,4 +1,5 @@
-"""A service page and a municipality page print cleanly: every contact detail, no chrome."""
+"""A service page prints cleanly: every contact detail, no chrome (a municipality's page
+prints as its fridge list: test_municipality_page.py)."""
 
 from __future__ import annotations
 
@@ -36,15 +37,3 @@ def test_service_page_prints_every_contact_detail_without_navigation(browser, si
     assert "maanantai–perjantai" in flat
     for chrome in CHROME:
         assert chrome not in flat, chrome
-
-
-def test_municipality_page_prints_its_services_and_their_phones(browser, site_url, catalogue):
-    text = " ".join(printed(browser, f"{site_url}/fi/municipality/lieksa/").split())
-    services = catalogue.services_for("lieksa")
-    for service in services:
-        assert service.name.fi[:20] in text, service.id
-        first = service.contacts[0]
-        if first.type == "phone":
-            assert phone_display(first.number) in text, service.id
-    for chrome in CHROME:
-        assert chrome not in text, chrome

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..catalogue.network import Catalogue
 from ..catalogue.paths import quick_exit_services, resolve
 from ..catalogue.taxonomy import CATEGORIES
-from .views import urgent_lines
+from .views import municipality_view, urgent_lines
 
 
 @dataclass
@@ -32,7 +32,7 @@ class SitePage:
 
 def catalogue_pages(catalogue: Catalogue) -> list[SitePage]:
     pages = [
-        SitePage("", "home"),
+        SitePage("", "home", {"urgent_on_page": True}),
         SitePage("a-z/", "a_z"),
         SitePage("search/", "search", {"quick_exit": True}),  # results may be of anything
         SitePage("meeting-places/", "meeting_places"),
@@ -41,7 +41,11 @@ def catalogue_pages(catalogue: Catalogue) -> list[SitePage]:
         SitePage("coverage/", "coverage"),
     ]
     pages += [
-        SitePage(f"municipality/{m.slug}/", "municipality", {"municipality": m})
+        SitePage(
+            f"municipality/{m.slug}/",
+            "municipality",
+            {"view": municipality_view(catalogue, m), "urgent_on_page": True},
+        )
         for m in catalogue.municipalities.values()
     ]
     pages += [

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..catalogue.network import Catalogue
+from ..catalogue.taxonomy import CATEGORIES
 
 
 @dataclass(frozen=True)
@@ -42,3 +43,55 @@ def urgent_lines(catalogue: Catalogue, municipality: str | None = None) -> list[
                 seen.add(number)
                 lines.append(UrgentLine(service.name, number, contact.hours))
     return lines
+
+
+# The first numbers a family of a municipality keeps on the fridge, in this order (the
+# municipality page's "first contacts" and its printed list). Families look for the clinic
+# first; then the doors that take any worry about a child or the family.
+FIRST_CONTACT_CATEGORIES = ("neuvola", "family-counselling", "family-work", "social-guidance")
+
+
+@dataclass(frozen=True)
+class Section:
+    category: str
+    services: list  # Service, in catalogue order
+
+
+@dataclass(frozen=True)
+class MunicipalityView:
+    """A municipality's page, made for a phone: its first contacts and urgent numbers, the
+    concern paths, then its own services by topic (one collapsible section each, in the
+    taxonomy's order, which is the order families look for them: the clinic first), and the
+    region-wide and national services once, in one section, not under every topic."""
+
+    municipality: object  # Municipality
+    first_contacts: list  # Service: the local door of each FIRST_CONTACT_CATEGORIES topic
+    urgent_lines: list[UrgentLine]
+    paths: list  # ServicePath, in the site's order
+    sections: list[Section]
+    shared: list  # Service: region-wide and national ones
+    meeting_places: list  # MeetingPlace a family living here can use
+
+
+def municipality_view(catalogue: Catalogue, municipality) -> MunicipalityView:
+    services = catalogue.services_for(municipality.slug)
+    own = [s for s in services if not (s.region_wide or s.national)]
+    first_contacts = []
+    for category in FIRST_CONTACT_CATEGORIES:
+        local = [s for s in own if s.category == category]
+        shared = [s for s in services if s.category == category and s not in own]
+        first_contacts += (local or shared)[:1]
+    sections = [
+        Section(category, [s for s in own if s.category == category])
+        for category in CATEGORIES
+        if any(s.category == category for s in own)
+    ]
+    return MunicipalityView(
+        municipality,
+        first_contacts,
+        urgent_lines(catalogue, municipality.slug),
+        list(catalogue.paths.values()),
+        sections,
+        [s for s in services if s not in own],
+        catalogue.meeting_places_for(municipality.slug),
+    )
