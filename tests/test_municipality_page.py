@@ -68,9 +68,7 @@ def test_first_contacts_name_the_local_door_of_each_and_the_round_the_clock_numb
         wanted = [c for c in FIRST_CONTACT_CATEGORIES if any(s.category == c for s in services)]
         assert [s.category for s in first] == wanted, slug
         for service in first:
-            local = [
-                s for s in services if s.category == service.category and not s.region_wide
-            ]
+            local = [s for s in services if s.category == service.category and not s.region_wide]
             assert service in local or not local, (slug, service.id)
         numbers = {a.get("href") for a in box.cssselect("a[href^='tel:']")}
         assert {"tel:112"} | crisis_numbers(catalogue, slug) <= numbers, slug
@@ -126,15 +124,15 @@ def test_an_open_topic_is_kept_in_the_url_and_nowhere_else(phone, site_url):
     assert phone.evaluate("[...document.querySelectorAll('details[open]')].map(d => d.id)") == [
         "nepsy"
     ]
-    assert phone.evaluate("localStorage.length + sessionStorage.length + document.cookie.length") == 0
+    assert (
+        phone.evaluate("localStorage.length + sessionStorage.length + document.cookie.length") == 0
+    )
     phone.locator("details#nepsy > summary").click()
     phone.wait_for_function("location.hash === ''")
     assert phone.url == url
 
 
-def test_a_municipality_page_prints_as_a_fridge_list_on_at_most_two_pages(
-    browser, site_url, site
-):
+def test_a_municipality_page_prints_as_a_fridge_list_on_at_most_two_pages(browser, site_url, site):
     [box] = site.page("/fi/municipality/lieksa/").find_class("first-contacts")
     numbers = [a.text_content() for a in box.cssselect("a[href^='tel:']")]
     page = browser.new_page()

@@ -112,10 +112,12 @@ _RECORD_FOCUS = (
 )
 WALK_BATCH = 25  # Tab presses between two readings of the recorded stops
 
+# What Tab should reach, in document order: not what is hidden, nor what is inside a closed
+# <details> (checkVisibility: its content is skipped, though it has boxes), but its summary.
 _DOCUMENT_ORDER = """() => Array.from(document.querySelectorAll(
-  'a[href], button, input, select, textarea, [tabindex]')).filter(el =>
-  el.tabIndex >= 0 && !el.closest('[hidden]') && getComputedStyle(el).visibility !== 'hidden'
-  && el.getClientRects().length).map(el => (el.textContent || el.value || '').trim().slice(0, 40))"""
+  'a[href], button, input, select, textarea, summary, [tabindex]')).filter(el =>
+  el.tabIndex >= 0 && !el.closest('[hidden]') && el.checkVisibility({visibilityProperty: true}))
+  .map(el => (el.textContent || el.value || '').trim().slice(0, 40))"""
 
 
 def inject_axe(page, source: str) -> dict:

@@ -23,6 +23,7 @@ from ..catalogue.hours import day_groups
 from ..catalogue.taxonomy import CATEGORIES, GROUPS, TARGET_GROUPS
 from ..catalogue.values import SHORT_NUMBERS
 from .calendars import activity_file
+from .leaflet import page_address, qr_svg
 
 
 @pass_context
@@ -34,6 +35,12 @@ def url(ctx, key: str = "", lang: str | None = None) -> str:
 @pass_context
 def asset(ctx, path: str) -> str:
     return f"{ctx['root']}{path}"
+
+
+@pass_context
+def this_page_address(ctx) -> str:
+    """This page's public address in its language, as printed under a leaflet."""
+    return page_address(ctx["site_url"], ctx["lang"], ctx["page"].key)
 
 
 @pass_context
@@ -367,6 +374,7 @@ FILTERS = {
     "holiday_slug_name": holiday_slug_name,
     "report_error_url": report_error_url,
     "and_list": and_list,
+    "qr": qr_svg,
 }
 
 
@@ -405,6 +413,7 @@ GLOBALS = {
     "current_notices": current_notices,
     "url": url,
     "asset": asset,
+    "this_page_address": this_page_address,
     "day_groups": day_groups,
     "alphabetical": alphabetical,
     "upcoming_changes": upcoming_changes,
