@@ -9,10 +9,10 @@ import io
 
 import pytest
 from conftest import LANGUAGES
-from test_urgent_help import crisis_numbers
 from perheovi.catalogue.taxonomy import CATEGORIES
 from perheovi.site.views import FIRST_CONTACT_CATEGORIES
 from pypdf import PdfReader
+from test_urgent_help import crisis_numbers
 
 PHONE = {"width": 375, "height": 812}
 
