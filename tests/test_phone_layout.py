@@ -46,3 +46,31 @@ def test_every_tap_target_on_the_home_page_is_at_least_44_px(phone, site_url, la
     assert len(targets) > 20
     small = [t for t in targets if not t["inline"] and (t["width"] < 44 or t["height"] < 44)]
     assert not small, small
+
+
+LAST_TWO_CHARACTERS_TOPS = """() => {
+  const text = document.querySelector('h1').firstChild;
+  const top = (i) => { const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1);
+                       return r.getBoundingClientRect().top; };
+  return [text.data.slice(-2), top(text.length - 2), top(text.length - 1)];
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_the_root_title_keeps_its_closing_bracket_on_the_line_of_its_word(browser, site_url, width):
+    page = browser.new_page(viewport={"width": width, "height": 812})
+    try:
+        page.goto(f"{site_url}/")
+        last_two, before, last = page.evaluate(LAST_TWO_CHARACTERS_TOPS)
+    finally:
+        page.close()
+    assert before == last, (width, last_two)
+
+
+def test_a_topics_count_is_inside_its_card(site):
+    for lang in LANGUAGES:
+        tiles = site.page(f"/{lang}/categories/").cssselect(".tiles > li")
+        assert tiles
+        for tile in tiles:
+            [link] = tile.cssselect("a")
+            assert link.cssselect(".count") and tile.text_content() == link.text_content()

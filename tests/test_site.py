@@ -412,3 +412,13 @@ def test_a_place_name_written_in_finnish_only_takes_its_official_names(site, cat
         for lang in ("sv", "en"):
             [title] = site.page(f"/{lang}/municipality/{municipality.slug}/").xpath("//h1")
             assert not title.find_class("fallback-note"), (lang, municipality.slug)
+
+
+def test_a_channel_named_in_finnish_only_is_called_by_its_kind_in_other_languages(site):
+    """ "Phone", not "Neuvontapuhelin (in Finnish)": the kind says as much, in the reader's words."""
+    path = "/{}/service/nepsy-vanhemmat-neuvontapuhelin/"
+    for lang, kind in (("fi", "Neuvontapuhelin:"), ("sv", "Telefon:"), ("en", "Phone:")):
+        page = site.page(path.format(lang))
+        kinds = [k.text_content() for k in page.cssselect(".channel--phone .channel__kind")]
+        assert kinds == [kind], lang
+        assert not page.cssselect(".channel__kind .fallback-note"), lang
