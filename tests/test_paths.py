@@ -52,7 +52,10 @@ def test_each_step_lists_exactly_the_services_that_cover_the_municipality(site, 
                 expected = {
                     s.id
                     for s in catalogue.services.values()
-                    if (s.category in step.categories or s.id in step.services)
+                    if (
+                        s.id in step.services
+                        or (s.category in step.categories and for_the_ages(s, path, step))
+                    )
                     and catalogue.serves(s, slug)
                 }
                 if expected:
@@ -61,6 +64,62 @@ def test_each_step_lists_exactly_the_services_that_cover_the_municipality(site, 
                         assert catalogue.serves(catalogue.services[service_id], slug)
                 else:
                     assert item.xpath('./p[@class="gap"]'), (path.slug, step.id, slug)
+
+
+AGES = {"expecting", "babies", "under-school-age", "school-age", "teenagers", "young-adults"}
+
+
+def ages_of(path, step) -> set[str]:
+    return set(path.ages if step.ages is None else step.ages)
+
+
+def for_the_ages(service, path, step) -> bool:
+    """For one of the step's ages, or for no age in particular (parents, the whole family)."""
+    own = set(service.target_groups) & AGES
+    return not own or bool(own & ages_of(path, step))
+
+
+def test_every_path_says_whom_it_is_for_by_age(catalogue):
+    for path in catalogue.paths.values():
+        assert path.ages, path.slug
+        assert set(path.ages) <= AGES, path.slug
+
+
+def test_no_step_lists_a_service_for_another_age_than_its_paths(site, catalogue):
+    """Every path x municipality page: each service a step lists by its category (not by name)
+    is for the path's ages: no online antenatal class on a teenager's substance-use path."""
+    checked = 0
+    for path in catalogue.paths.values():
+        for slug in catalogue.municipalities:
+            page = site.page(f"/en/path/{path.slug}/{slug}/")
+            for step in path.steps:
+                item = page.get_element_by_id(f"step-{step.id}").getparent()
+                named = set(step.services) | set(step.meanwhile.services if step.meanwhile else ())
+                for link in item.cssselect(".entries .entry__title a"):
+                    service_id = link.get("href").split("/")[-2]
+                    if "/service/" not in link.get("href") or service_id in named:
+                        continue
+                    service = catalogue.services[service_id]
+                    assert for_the_ages(service, path, step), (path.slug, step.id, slug, service_id)
+                    checked += 1
+    assert checked > 500
+
+
+@pytest.mark.parametrize(
+    "path, unfit",
+    [
+        ("paihteet", ["perhevalmennus-verkossa", "vauvaperhetyo"]),
+        ("ero", ["perhevalmennus-verkossa"]),
+        ("mielenterveys", ["perhevalmennus-verkossa"]),
+        ("uupumus", ["perhevalmennus-verkossa"]),
+        ("odotus", ["joensuu-lastenneuvola"]),
+    ],
+)
+def test_a_path_leaves_out_the_services_the_issue_found_misplaced(site, catalogue, path, unfit):
+    page = site.page(f"/fi/path/{path}/joensuu/")
+    listed = {a.get("href").split("/")[-2] for a in page.cssselect(".steps .entry__title a")}
+    assert listed and not listed & set(unfit)
+    assert all(service in catalogue.services for service in unfit)
 
 
 def test_first_contact_is_highlighted_once_per_page(site, catalogue):
@@ -227,6 +286,10 @@ def test_from_home_to_a_phone_number_with_the_keyboard_only(browser, site_url, c
         ),
         (("    first_contact: true\n", ""), "no step is marked as the first contact"),
         (("categories: [neuvola]", "description: {fi: Tyhjä}"), "this step points to nothing"),
+        (
+            ("categories: [neuvola]", "categories: [neuvola]\n    ages: [parents]"),
+            '"parents" is not an age group',
+        ),
     ],
 )
 def test_path_mistakes_are_positioned_errors(minimal, edit, message):

@@ -98,10 +98,10 @@ def channel_named(page, name: str):
 
 def test_unconfirmed_hours_are_shown_as_not_yet_confirmed(facts_site):
     page = facts_site.page("/en/service/neuvontapuhelin/")
-    evening = channel_named(page, "Iltalinja")
+    evening = channel_named(page, "Evening line")
     assert "Hours not yet confirmed." in text_of(evening)
     assert "17.00–20.00" in text_of(evening)
-    assert "not yet confirmed" not in text_of(channel_named(page, "Neuvontapuhelin"))
+    assert "not yet confirmed" not in text_of(channel_named(page, "Advice line"))
     finnish = channel_named(facts_site.page("/fi/service/neuvontapuhelin/"), "Iltalinja")
     assert "Aikoja ei ole vielä vahvistettu." in text_of(finnish)
 
@@ -358,7 +358,7 @@ def lxml_html(element) -> str:
 
 def test_a_channel_names_its_own_languages(facts_site):
     page = facts_site.page("/en/service/keskusteluapu/")
-    swedish = channel_named(page, "Svenska linjen")
+    swedish = channel_named(page, "Swedish line")
     assert text_of(swedish.cssselect(".channel__languages")[0]) == "Languages: Swedish"
     chat = page.cssselect("li.channel--chat")[0]
     assert text_of(chat.cssselect(".channel__languages")[0]) == "Languages: Finnish, English"
@@ -374,8 +374,8 @@ def test_a_channel_in_a_list_names_its_own_languages(facts_site):
 def test_a_language_only_some_channels_offer_is_shown_with_those_channels(facts_site):
     languages = facts_list(facts_site.page("/en/service/keskusteluapu/"))["Languages"]
     assert [text_of(li) for li in languages.cssselect("li")] == [
-        "Finnish: Keskustelulinja (in Finnish) (24/7); Chat",
-        "Swedish: Svenska linjen (in Finnish) (Mon 10.00–12.00)",
+        "Finnish: Phone (24/7); Chat",  # named in Finnish only: called by its kind
+        "Swedish: Swedish line (Mon 10.00–12.00)",
         "English: English line (Tue 16.00–20.00); Chat",
     ]
 
@@ -421,7 +421,7 @@ def test_a_service_language_no_channel_offers_is_an_error(minimal):
 
 
 def test_a_channel_needing_strong_identification_says_so_next_to_its_link(facts_site):
-    booking = channel_named(facts_site.page("/en/service/perheneuvola/"), "Ajanvaraus")
+    booking = channel_named(facts_site.page("/en/service/perheneuvola/"), "Booking")
     link = booking.cssselect("a.channel__action")[0]
     assert link.get("href") == "https://asiointi.example.fi/perheneuvola"
     note = link.getnext()

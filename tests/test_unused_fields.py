@@ -173,6 +173,7 @@ title: {fi: Zq-polku}
 kind: critical
 order: 3
 quick_exit: true
+ages: [teenagers]
 introduction: {fi: Zq-johdanto}
 signs: [{fi: Zq-merkki}]
 urgent: {fi: Zq-kiire}
@@ -183,6 +184,7 @@ steps:
     first_contact: true
     categories: [family-counselling]
     services: [neuvola-joensuu]
+    ages: [young-adults, teenagers]
     meanwhile:
       text: {fi: Zq-sillä-välin}
       categories: [peer-support]
@@ -396,6 +398,7 @@ SHOWN = {
     "PathFile.urgent": (ZQ_PATH, r"Zq-kiire"),
     "PathFile.steps": (ZQ_PATH, r"Zq-askel"),
     "PathFile.reviewed": (ZQ_PATH, r"17\.10\.2026"),
+    "PathFile.ages": (ZQ_PATH, r'class="path__ages"><strong>[^<]*</strong> Nuoret \(13–17 v\)</p>'),
     "Step.id": (PATH_JOENSUU, r'id="step-zq-step"'),
     "Step.title": (ZQ_PATH, r"Zq-askel"),
     "Step.description": (ZQ_PATH, r"Zq-askeleen-kuvaus"),
@@ -403,6 +406,7 @@ SHOWN = {
     "Step.categories": (PATH_LIEKSA, r"Zq-askel.*service/zq-service/.*class=\"meanwhile\""),
     "Step.services": (PATH_JOENSUU, r"Zq-askel.*service/neuvola-joensuu/.*class=\"meanwhile\""),
     "Step.meanwhile": (PATH_JOENSUU, r"class=\"meanwhile\".*Zq-sillä-välin"),
+    "Step.ages": (PATH_JOENSUU, r'class="step__ages"><strong>[^<]*</strong> Nuoret aikuiset'),
     "Meanwhile.text": (PATH_JOENSUU, r"Zq-sillä-välin"),
     "Meanwhile.categories": (PATH_JOENSUU, r"class=\"meanwhile\".*service/zq-municipal-service/"),
     "Meanwhile.services": (PATH_LIEKSA, r"class=\"meanwhile\".*service/zq-service/"),

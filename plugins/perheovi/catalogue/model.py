@@ -26,7 +26,7 @@ from pydantic import (
 )
 
 from .hours import holiday_names
-from .taxonomy import CATEGORIES, LANGUAGES, TARGET_GROUPS
+from .taxonomy import AGE_GROUPS, CATEGORIES, LANGUAGES, TARGET_GROUPS
 from .values import (
     DAY_SPEC_PATTERN,
     DAYS,
@@ -131,6 +131,7 @@ CategoryId = Annotated[
     ),
 ]
 TargetGroupId = Annotated[str, choice(TARGET_GROUPS, "a target group")]
+AgeGroupId = Annotated[str, choice(AGE_GROUPS, "an age group")]
 Delivery = Annotated[
     str, choice(("location", "home", "daycare-school", "remote", "digital"), "a way of delivery")
 ]
@@ -675,6 +676,7 @@ class Step(Record):
     categories: list[CategoryId] = Field(default_factory=list)
     services: list[Slug] = Field(default_factory=list)
     meanwhile: Meanwhile | None = None
+    ages: list[AgeGroupId] | None = None  # the path's `ages`, unless this step's differ
 
     @model_validator(mode="after")
     def _points_somewhere(self):
@@ -690,6 +692,10 @@ class PathFile(Record):
     kind: Annotated[str, choice(("critical", "situation"), "a kind of path")]
     order: int = 100
     quick_exit: bool = False
+    # Whom the path is for, by the child's age: a step takes in a service of its categories
+    # only when the service is for one of these ages, or for no age in particular (parents,
+    # the whole family). Services a step names by id are always listed. Empty: every age.
+    ages: list[AgeGroupId] = Field(default_factory=list)
     introduction: Text
     signs: list[Text] = Field(min_length=1)
     urgent: Text | None = None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .model import Step
-from .taxonomy import BASIC_CATEGORIES, CATEGORIES
+from .taxonomy import AGE_GROUPS, BASIC_CATEGORIES, CATEGORIES
 
 LOCAL, REGION, NONE = "local", "region", "none"
 
@@ -29,13 +29,28 @@ class ResolvedStep:
         return not self.services and not self.places
 
 
-def step_services(catalogue, categories, service_ids, municipality: str) -> list:
-    """Services of the given categories or ids that a family in `municipality` can use."""
+def step_ages(path, step) -> set[str]:
+    """The ages a step is for: its own `ages`, else its path's (none: every age)."""
+    return set(path.ages if step.ages is None else step.ages)
+
+
+def fits(service, ages: set[str]) -> bool:
+    """Whether a service fits the ages a step is for: it is for one of them, or for no age in
+    particular (parents, the whole family). Online antenatal classes do not fit a teenager's
+    substance-use path, baby family work does not; the parents' helpline fits every path."""
+    own = set(service.target_groups) & set(AGE_GROUPS)
+    return not ages or not own or bool(own & ages)
+
+
+def step_services(catalogue, categories, service_ids, municipality: str, ages=frozenset()) -> list:
+    """The services a family in `municipality` can use that a step lists: those it names by
+    id, and those of its categories that fit its ages."""
     wanted = set(service_ids)
     return [
         s
         for s in catalogue.sorted_services
-        if (s.category in categories or s.id in wanted) and catalogue.serves(s, municipality)
+        if (s.id in wanted or (s.category in categories and fits(s, ages)))
+        and catalogue.serves(s, municipality)
     ]
 
 
@@ -45,37 +60,39 @@ def resolve(catalogue, path, municipality: str) -> list[ResolvedStep]:
     ]
     resolved = []
     for step in path.steps:
+        ages = step_ages(path, step)
         item = ResolvedStep(
-            step, step_services(catalogue, step.categories, step.services, municipality)
+            step, step_services(catalogue, step.categories, step.services, municipality, ages)
         )
         if "meeting-place" in step.categories:
             item.places = catalogue.meeting_places_for(municipality)
         if step.meanwhile:
             item.meanwhile = step_services(
-                catalogue, step.meanwhile.categories, step.meanwhile.services, municipality
+                catalogue, step.meanwhile.categories, step.meanwhile.services, municipality, ages
             )
         if item.gap:
-            item.alternatives = digital
+            item.alternatives = [s for s in digital if fits(s, ages)]
         resolved.append(item)
     return resolved
 
 
+def lists(path, step, service) -> bool:
+    """Whether `step` of `path` (or its meanwhile support) lists `service`, wherever it is used."""
+    ages = step_ages(path, step)
+    return any(
+        service.id in part.services or (service.category in part.categories and fits(service, ages))
+        for part in (step, step.meanwhile)
+        if part
+    )
+
+
 def paths_of(catalogue, service) -> list:
     """The paths whose steps (or meanwhile support) list `service`."""
-    found = []
-    for path in catalogue.paths.values():
-        for step in path.steps:
-            extra = step.meanwhile or None
-            if (
-                service.category in step.categories
-                or service.id in step.services
-                or (
-                    extra and (service.category in extra.categories or service.id in extra.services)
-                )
-            ):
-                found.append(path)
-                break
-    return found
+    return [
+        path
+        for path in catalogue.paths.values()
+        if any(lists(path, step, service) for step in path.steps)
+    ]
 
 
 def quick_exit_services(catalogue) -> set[str]:
@@ -134,7 +151,9 @@ def coverage(catalogue) -> dict[str, dict[str, str]]:
             )
         for path in catalogue.paths.values():
             for step in path.steps:
-                services = step_services(catalogue, step.categories, step.services, slug)
+                services = step_services(
+                    catalogue, step.categories, step.services, slug, step_ages(path, step)
+                )
                 row[f"path:{path.slug}/{step.id}"] = level(catalogue, services, slug)
         table[slug] = row
     return table

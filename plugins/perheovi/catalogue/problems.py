@@ -175,6 +175,7 @@ FRAGMENTS = frozenset(
         # what a value should have been (values.choice and the day specs of hours)
         N_("a service category"),
         N_("a target group"),
+        N_("an age group"),
         N_("a way of delivery"),
         N_("a cost"),
         N_("a kind of provider"),

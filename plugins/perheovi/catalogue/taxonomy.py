@@ -67,3 +67,7 @@ TARGET_GROUPS: dict[str, TargetGroup] = {
 }
 
 BASIC_CATEGORIES = tuple(c.id for c in CATEGORIES.values() if c.group == "basic")
+
+# The target groups that are a child's age (or the time before birth), in order: what a service
+# path or one of its steps is for (`ages`), so that it lists only the services that fit.
+AGE_GROUPS = ("expecting", "babies", "under-school-age", "school-age", "teenagers", "young-adults")
