@@ -317,3 +317,52 @@ steps:
     services: [neuvola-joensuu]
 reviewed: 2026-10-01
 """
+
+
+def test_a_path_page_opens_with_its_single_first_contact(site, catalogue):
+    """Of the first-contact step: its first category's service, a local one before a shared one."""
+    for path in catalogue.paths.values():
+        step = next(s for s in path.steps if s.first_contact)
+        for slug in catalogue.municipalities:
+            page = site.page(f"/fi/path/{path.slug}/{slug}/")
+            boxes = page.find_class("first-door")
+            listed = [
+                catalogue.services[a.get("href").split("/")[-2]]
+                for a in page.get_element_by_id(f"step-{step.id}")
+                .getparent()
+                .cssselect(".entries .entry__title a")
+                if "/service/" in a.get("href")
+            ]
+            if not listed:
+                assert not boxes, (path.slug, slug)
+                continue
+            [box] = boxes
+            [name] = box.cssselect(".first-contact__name")
+            door = catalogue.services[name.get("href").split("/")[-2]]
+            assert door in listed, (path.slug, slug)
+            categories = [c for c in step.categories if any(s.category == c for s in listed)]
+            if categories:  # else only the services the step names
+                assert door.category == categories[0], (path.slug, slug, door.id)
+                if any(s.category == categories[0] and not s.region_wide for s in listed):
+                    assert not door.region_wide, (path.slug, slug, door.id)
+            if any(c.type in ("phone", "walk-in") for c in door.contacts):
+                assert box.cssselect("a[href^='tel:'], .channel--walk-in"), (path.slug, slug)
+            else:  # only a chat or an e-service: that is the door
+                assert box.cssselect(".channel__action[href]"), (path.slug, slug)
+
+
+def test_the_first_contacts_number_is_on_the_first_screen_of_a_phone(browser, site_url, catalogue):
+    page = browser.new_page(viewport={"width": 375, "height": 812})
+    late = []
+    try:
+        for path in catalogue.paths.values():
+            for slug in catalogue.municipalities:
+                page.goto(f"{site_url}/fi/path/{path.slug}/{slug}/")
+                door = page.locator(".first-door a[href^='tel:'], .first-door .channel--walk-in")
+                if door.count():
+                    box = door.first.bounding_box()
+                    if box["y"] + box["height"] > 812:
+                        late.append((path.slug, slug, box["y"]))
+    finally:
+        page.close()
+    assert not late, late

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..catalogue.network import Catalogue
 from ..catalogue.paths import quick_exit_services, resolve
 from ..catalogue.taxonomy import CATEGORIES
-from .views import municipality_view, urgent_lines
+from .views import first_door, municipality_view, urgent_lines
 
 
 @dataclass
@@ -76,20 +76,22 @@ def catalogue_pages(catalogue: Catalogue) -> list[SitePage]:
                 },
             )
         )
-        pages += [
-            SitePage(
-                f"path/{path.slug}/{m.slug}/",
-                "path_municipality",
-                {
-                    "path": path,
-                    "municipality": m,
-                    "quick_exit": path.quick_exit,
-                    "steps": resolve(catalogue, path, m.slug),
-                    "urgent_lines": urgent_lines(catalogue, m.slug),
-                },
+        for m in catalogue.municipalities.values():
+            steps = resolve(catalogue, path, m.slug)
+            pages.append(
+                SitePage(
+                    f"path/{path.slug}/{m.slug}/",
+                    "path_municipality",
+                    {
+                        "path": path,
+                        "municipality": m,
+                        "quick_exit": path.quick_exit,
+                        "steps": steps,
+                        "first_door": first_door(steps),
+                        "urgent_lines": urgent_lines(catalogue, m.slug),
+                    },
+                )
             )
-            for m in catalogue.municipalities.values()
-        ]
     hidden = quick_exit_services(catalogue)
     for page in pages:
         if page.template == "service" and page.context["service"].id in hidden:

@@ -95,3 +95,28 @@ def municipality_view(catalogue: Catalogue, municipality) -> MunicipalityView:
         [s for s in services if s not in own],
         catalogue.meeting_places_for(municipality.slug),
     )
+
+
+@dataclass(frozen=True)
+class FirstDoor:
+    service: object  # Service
+    channel: object  # Contact: a number to call or a place to walk into, where it has one
+
+
+def first_door(steps: list) -> FirstDoor | None:
+    """A path's single first contact in a municipality, shown before anything else on its page:
+    of the first-contact step's services, the first of its first category (the order the path
+    names them in: the clinic before the school nurse), one given in or for the municipality
+    itself before a region-wide one; its first phone or walk-in channel (else its first)."""
+    step = next((s for s in steps if s.step.first_contact), None)
+    if step is None or not step.services:
+        return None
+    order = {category: index for index, category in enumerate(step.step.categories)}
+
+    def rank(service):
+        shared = service.region_wide or service.national
+        return (order.get(service.category, len(order)), shared)
+
+    service = min(step.services, key=rank)
+    doors = [c for c in service.contacts if c.type in ("phone", "walk-in")]
+    return FirstDoor(service, (doors or service.contacts)[0])
