@@ -144,3 +144,51 @@ def test_listed_contacts_show_the_live_status_with_javascript(site_url, browser,
         assert any(text.startswith("Avoinna nyt") for _, text, _ in shown)
     finally:
         context.close()
+
+
+def place_with_a_session_on_the_build_date(catalogue):
+    from perheovi.catalogue.programme import occurrences
+
+    day = dt.date(2026, 11, 18)
+    for place in catalogue.sorted_meeting_places:
+        sessions = occurrences(place, day, day)
+        if sessions:
+            return place, sessions[0].activity
+    raise AssertionError("no meeting place of the test network meets on the build date")
+
+
+def test_every_listed_meeting_place_shows_the_build_dates_sessions(site, catalogue):
+    place, activity = place_with_a_session_on_the_build_date(catalogue)
+    pages = ["/fi/meeting-places/", *(f"/fi/municipality/{m}/" for m in catalogue.municipalities)]
+    listed = 0
+    for path in pages:
+        for today in site.page(path).find_class("place__today"):
+            [dated] = today.find_class("channel__today")
+            [live] = today.find_class("open-now")
+            assert dated.text_content().startswith("ke 18.11.2026: "), path
+            assert live.get("hidden") is not None and live.get("data-until"), path
+            listed += 1
+    assert listed >= len(catalogue.meeting_places)
+    page = site.page("/fi/meeting-places/")
+    [entry] = [a.getparent().getparent() for a in page.cssselect(f"h3 a[href$='/{place.id}/']")]
+    [dated] = entry.find_class("channel__today")
+    assert f"{activity.name.fi} " in dated.text_content()
+    street = catalogue.locations[place.location].address.street
+    assert street in entry.find_class("place__address")[0].text_content()
+
+
+def test_a_meeting_place_is_open_while_a_session_is_on(site_url, browser, catalogue):
+    place, activity = place_with_a_session_on_the_build_date(catalogue)
+    start = dt.datetime(2026, 11, 18, activity.time.start // 60, activity.time.start % 60)
+    context = browser.new_context(timezone_id="Europe/Helsinki")
+    try:
+        page = context.new_page()
+        page.clock.set_fixed_time((start + dt.timedelta(minutes=10)).replace(tzinfo=HELSINKI))
+        page.goto(f"{site_url}/fi/meeting-places/")
+        entry = page.locator("article.place", has=page.locator(f"h3 a[href$='/{place.id}/']"))
+        status = entry.locator(".open-now")
+        assert status.is_visible()
+        assert status.text_content().startswith("Avoinna nyt")
+        assert not entry.locator(".channel__today").is_visible()
+    finally:
+        context.close()

@@ -7,6 +7,7 @@ escaped here or by Jinja's autoescape; catalogue text is never trusted as markup
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -183,6 +184,28 @@ def hours_on_build_date(ctx, hours):
 
 
 @pass_context
+def sessions_on_build_date(ctx, place) -> list:
+    """A meeting place's sessions on the build date, cancelled ones included (they say so)."""
+    day = ctx["build_date"]
+    return programme.occurrences(place, day, day, include_cancelled=True)
+
+
+@pass_context
+def session_spans(ctx, place) -> str:
+    """The place's sessions from the build date on as open spans for the "open now" script:
+    a meeting place is open while a session is on."""
+    first = ctx["build_date"]
+    last = first + dt.timedelta(days=OPEN_NOW_DAYS - 1)
+    spans = []
+    for occurrence in programme.occurrences(place, first, last):
+        time = occurrence.activity.time
+        begin = hours_engine.local_instant(occurrence.day, time.start)
+        end = hours_engine.local_instant(occurrence.day, time.end)
+        spans.append(f"{int(begin.timestamp()) // 60}-{int(end.timestamp()) // 60}")
+    return ",".join(spans)
+
+
+@pass_context
 def upcoming_changes(ctx, hours):
     return _per_hours(ctx, "changes", hours, hours_engine.upcoming_changes)
 
@@ -249,8 +272,6 @@ OPEN_NOW_DAYS = 42
 
 def open_now_horizon(build_date) -> int:
     """Minutes since the epoch when the embedded spans run out: the script then goes quiet."""
-    import datetime as dt
-
     end = build_date + dt.timedelta(days=OPEN_NOW_DAYS - 1)
     return int(hours_engine.local_instant(end, 0).timestamp()) // 60
 
@@ -422,4 +443,6 @@ GLOBALS = {
     "fragment": fragment,
     "activity_file": activity_file,
     "hours_on_build_date": hours_on_build_date,
+    "sessions_on_build_date": sessions_on_build_date,
+    "session_spans": session_spans,
 }
