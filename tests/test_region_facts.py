@@ -701,7 +701,7 @@ def test_the_open_now_script_says_nothing_about_unconfirmed_hours(facts_url, bro
     page.goto(f"{facts_url}/en/service/neuvontapuhelin/")
     statuses = page.eval_on_selector_all(
         "li.channel",
-        "items => items.map(li => [li.textContent.includes('Iltalinja'), "
+        "items => items.map(li => [li.textContent.includes('Evening line'), "
         "[...li.querySelectorAll('.open-now')].filter(p => !p.hidden).map(p => p.textContent)])",
     )
     assert [status for evening, status in statuses if evening] == [[]]
