@@ -208,7 +208,7 @@ def test_results_are_an_ordered_list_of_links_with_provider_and_contact(search_p
     items = page.locator("#search-results ol li")
     assert items.count() >= 3
     first = items.first
-    assert urllib.parse.urljoin(page.url, first.locator("a").get_attribute("href")).startswith(
+    assert urllib.parse.urljoin(page.url, first.locator("h2 a").get_attribute("href")).startswith(
         page.url.split("/fi/")[0] + "/fi/service/"
     )
     assert "Pohjois-Karjalan hyvinvointialue" in first.text_content()
@@ -221,7 +221,7 @@ def test_results_are_an_ordered_list_of_links_with_provider_and_contact(search_p
 
 def test_municipality_filter_keeps_local_and_region_wide_services(search_page, catalogue):
     page = search_page("fi", "neuvola", municipality="lieksa")
-    links = [a.get_attribute("href") for a in page.locator("#search-results a").all()]
+    links = [a.get_attribute("href") for a in page.locator("#search-results h2 a").all()]
     assert links
     for href in links:
         kind, ref = href.split("/")[-3:-1]
@@ -290,3 +290,35 @@ def test_opensearch_description_is_linked_from_every_page(site):
         assert link.get("type") == "application/opensearchdescription+xml"
         xml = site.file(f"/{lang}/search/opensearch.xml").read_text("utf-8")
         assert f"/{lang}/search/?q={{searchTerms}}" in xml
+
+
+def test_results_show_the_number_as_a_tel_link_and_todays_status(browser, site_url):
+    """On Wednesday 18.11.2026 at 8.30 the clinics' phone hours are on."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    context = browser.new_context(timezone_id="Europe/Helsinki")
+    try:
+        page = context.new_page()
+        page.clock.set_fixed_time(
+            dt.datetime(2026, 11, 18, 8, 30, tzinfo=ZoneInfo("Europe/Helsinki"))
+        )
+        page.goto(f"{site_url}/fi/search/?q=neuvola")
+        page.wait_for_selector("#search-results[data-state]", state="attached")
+        results = page.eval_on_selector_all(
+            "#search-results li.result",
+            """items => items.map(li => {
+                const phone = li.querySelector('a.result__phone');
+                const status = li.querySelector('.open-now');
+                return [phone && phone.getAttribute('href'), phone && phone.textContent,
+                        status && !status.hidden ? status.textContent : null];
+            })""",
+        )
+    finally:
+        context.close()
+    with_numbers = [r for r in results if r[0]]
+    assert with_numbers, results
+    for href, shown, _ in with_numbers:
+        assert href.startswith("tel:+358") or href.startswith("tel:1"), href
+        assert shown[0] == "0" or shown[0] == "1", shown
+    assert any(status and status.startswith("Avoinna nyt") for _, _, status in results)

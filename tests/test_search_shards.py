@@ -83,7 +83,7 @@ def search(browser, base, query, municipality=""):
     params = {"q": query, **({"kunta": municipality} if municipality else {})}
     page.goto(f"{base}/fi/search/?{urllib.parse.urlencode(params)}")
     page.wait_for_selector("#search-results[data-state=done]", state="attached")
-    links = [a.get_attribute("href") for a in page.locator("#search-results a").all()]
+    links = [a.get_attribute("href") for a in page.locator("#search-results h2 a").all()]
     status = page.locator("#search-status").text_content()
     context.close()
     return (

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from .hours import local_instant
+
 WEEK = dt.timedelta(days=7)
 
 
@@ -91,3 +93,16 @@ def excluded_dates(place, activity, term) -> list[dt.date]:
         for day in pattern_days(activity, term.start, term.until)
         if day in activity.cancelled or closure_on(place, day) is not None
     ]
+
+
+def session_spans(place, first: dt.date, days: int) -> str:
+    """The place's sessions from `first` for `days` days as open spans ("start-end" minutes
+    since the epoch, like hours.open_data) for the "open now" script: a meeting place is
+    open while a session is on."""
+    spans = []
+    for occurrence in occurrences(place, first, first + dt.timedelta(days=days - 1)):
+        time = occurrence.activity.time
+        begin = local_instant(occurrence.day, time.start)
+        end = local_instant(occurrence.day, time.end)
+        spans.append(f"{int(begin.timestamp()) // 60}-{int(end.timestamp()) // 60}")
+    return ",".join(spans)

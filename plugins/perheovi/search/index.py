@@ -14,6 +14,7 @@ small: it only stems the query.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass
@@ -25,11 +26,12 @@ from lunr.pipeline import Pipeline
 from lunr.stop_word_filter import generate_stop_word_filter
 from lunr.tokenizer import SEPARATOR_CHARS, Tokenizer
 
-from ..catalogue.hours import day_groups
+from ..catalogue.hours import day_groups, open_data
+from ..catalogue.programme import session_spans
 from ..catalogue.taxonomy import CATEGORIES
 from ..i18n import clock
 from ..log import logger
-from ..site.filters import phone_display
+from ..site.filters import OPEN_NOW_DAYS, phone_display
 from ..site.vendor import vendored
 from . import porter
 
@@ -232,8 +234,23 @@ def _first_contact(contact, catalogue, lang: str, translate) -> str:
     }[contact.type]
 
 
-def documents(catalogue, lang: str, translate) -> list[dict]:
-    """What the index knows of each service, meeting place and provider, in `lang`."""
+def _door(contact, catalogue, day) -> dict:
+    """A result's number to tap and its open spans from `day` (the build date) on, for the
+    "open now" status the results show (hours not yet confirmed give none)."""
+    hours = contact.hours
+    if contact.type == "walk-in":
+        hours = catalogue.locations[contact.location].hours
+    door = {"tel": "", "phone": "", "open": ""}
+    if contact.type == "phone":
+        door.update(tel=str(contact.number), phone=phone_display(contact.number))
+    if day and hours and hours.confirmed and not hours.always and (hours.weekly or hours.periods):
+        door["open"] = open_data(hours, day, OPEN_NOW_DAYS)
+    return door
+
+
+def documents(catalogue, lang: str, translate, day: dt.date | None = None) -> list[dict]:
+    """What the index knows of each service, meeting place and provider, in `lang`; with the
+    build date `day`, each result's open spans."""
     docs = []
 
     def town(slug):
@@ -274,6 +291,7 @@ def documents(catalogue, lang: str, translate) -> list[dict]:
                 "provider": _text(service.provider.name, lang),
                 "where": area_names(service.area),
                 "contact": _first_contact(service.contacts[0], catalogue, lang, translate),
+                **_door(service.contacts[0], catalogue, day),
             }
         )
     for place in catalogue.sorted_meeting_places:
@@ -302,6 +320,9 @@ def documents(catalogue, lang: str, translate) -> list[dict]:
                 "provider": _text(place.provider.name, lang),
                 "where": f"{location.address.street}, {town(location.address.municipality)}",
                 "contact": "",
+                "tel": "",
+                "phone": "",
+                "open": session_spans(place, day, OPEN_NOW_DAYS) if day else "",
             }
         )
     for provider in catalogue.providers.values():
@@ -331,6 +352,9 @@ def documents(catalogue, lang: str, translate) -> list[dict]:
                 "provider": "",
                 "where": "",
                 "contact": "",
+                "tel": "",
+                "phone": "",
+                "open": "",
             }
         )
     for number, doc in enumerate(docs):
@@ -428,11 +452,12 @@ def search_files(
     translate,
     morphology: FinnishMorphology | None,
     shard_docs: int,
+    day: dt.date | None = None,
 ) -> dict[str, str]:
     """The files of one language's search, by file name: index.json says which shard serves
     which town; shard-N.json holds a lunr index, and shard-N-M.json the results it shows."""
     pipeline = language_pipeline(lang)
-    docs = documents(catalogue, lang, translate)
+    docs = documents(catalogue, lang, translate, day)
     _add_parts(docs, lang, pipeline, getattr(catalogue.synonyms, lang), morphology)
     parts = shards(docs, list(catalogue.municipalities), shard_docs)
     files = {
@@ -445,7 +470,18 @@ def search_files(
             }
         )
     }
-    shown = ("kind", "key", "category", "name", "provider", "where", "contact")
+    shown = (
+        "kind",
+        "key",
+        "category",
+        "name",
+        "provider",
+        "where",
+        "contact",
+        "tel",
+        "phone",
+        "open",
+    )
     for number, shard in enumerate(parts):
         local = [dict(doc, id=str(position)) for position, doc in enumerate(shard.docs)]
         files[f"shard-{number}.json"] = _json(

@@ -192,17 +192,7 @@ def sessions_on_build_date(ctx, place) -> list:
 
 @pass_context
 def session_spans(ctx, place) -> str:
-    """The place's sessions from the build date on as open spans for the "open now" script:
-    a meeting place is open while a session is on."""
-    first = ctx["build_date"]
-    last = first + dt.timedelta(days=OPEN_NOW_DAYS - 1)
-    spans = []
-    for occurrence in programme.occurrences(place, first, last):
-        time = occurrence.activity.time
-        begin = hours_engine.local_instant(occurrence.day, time.start)
-        end = hours_engine.local_instant(occurrence.day, time.end)
-        spans.append(f"{int(begin.timestamp()) // 60}-{int(end.timestamp()) // 60}")
-    return ",".join(spans)
+    return programme.session_spans(place, ctx["build_date"], OPEN_NOW_DAYS)
 
 
 @pass_context

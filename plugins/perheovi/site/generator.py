@@ -189,6 +189,7 @@ class PerheoviGenerator(Generator):
             self.translations[lang].gettext,
             search.FinnishMorphology() if lang == "fi" else None,
             self.site_settings.SEARCH_SHARD_DOCS,
+            self.common["build_date"],
         )
         for name, content in files.items():
             self._write(f"{lang}/search/{name}", content)

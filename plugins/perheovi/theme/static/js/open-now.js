@@ -84,4 +84,5 @@
 
   update();
   setInterval(update, 30000);
+  window.perheoviOpenNow = update;  // search.js calls it when it has drawn its results
 }());

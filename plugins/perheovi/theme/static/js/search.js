@@ -119,13 +119,32 @@
       if (details.length) {
         var meta = document.createElement("p");
         meta.className = "result__meta";
-        meta.textContent = details.join(" · ");
+        var line = details.join(" · ");
+        var at = doc.phone ? line.lastIndexOf(doc.phone) : -1;
+        if (at < 0) {
+          meta.textContent = line;
+        } else {  // the number to tap, as on every page: a tel: link
+          var phone = document.createElement("a");
+          phone.href = "tel:" + doc.tel;
+          phone.className = "result__phone";
+          phone.textContent = doc.phone;
+          meta.append(line.slice(0, at), phone, line.slice(at + doc.phone.length));
+        }
         item.appendChild(meta);
+      }
+      if (doc.open) {  // worded by open-now.js, as on the pages
+        var open = document.createElement("p");
+        open.className = "open-now";
+        open.dataset.open = doc.open;
+        open.dataset.until = results.dataset.openUntil;
+        open.hidden = true;
+        item.appendChild(open);
       }
       list.appendChild(item);
     });
     results.textContent = "";
     if (docs.length) { results.appendChild(list); }
+    if (window.perheoviOpenNow) { window.perheoviOpenNow(); }
     var count = docs.length === 0 ? text.none : docs.length === 1 ? text.one : text.many;
     status.textContent = (fuzzy && docs.length ? text.fuzzy + " " : "") +
       fill(count, {count: docs.length, query: query}) +
