@@ -227,6 +227,17 @@ def browser():
         browser.close()
 
 
+PHONE = {"width": 375, "height": 812}  # a phone's screen, in CSS px: the site's first screen
+
+
+@pytest.fixture
+def phone(browser):
+    """A page the size of a phone's screen."""
+    page = browser.new_page(viewport=PHONE)
+    yield page
+    page.close()
+
+
 # --- figures the run reports (pages checked, word forms compared…) ---------------------------
 
 FIGURES: list[str] = []

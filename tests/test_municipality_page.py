@@ -8,13 +8,11 @@ from __future__ import annotations
 import io
 
 import pytest
-from conftest import LANGUAGES
+from conftest import LANGUAGES, PHONE
 from perheovi.catalogue.taxonomy import CATEGORIES
 from perheovi.site.views import FIRST_CONTACT_CATEGORIES
 from pypdf import PdfReader
 from test_urgent_help import crisis_numbers
-
-PHONE = {"width": 375, "height": 812}
 
 
 def service_ids(links) -> list[str]:
@@ -80,13 +78,6 @@ def test_a_municipality_page_shows_the_urgent_numbers_once(site, catalogue):
     assert not page.cssselect("footer .urgent")
     assert len(page.cssselect("a[href='tel:112']")) == 1
     assert site.page("/fi/service/joensuu-lastenneuvola/").cssselect("footer .urgent")
-
-
-@pytest.fixture
-def phone(browser):
-    page = browser.new_page(viewport=PHONE)
-    yield page
-    page.close()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -5,9 +5,7 @@ exempt, as the criterion says)."""
 from __future__ import annotations
 
 import pytest
-from conftest import LANGUAGES
-
-PHONE = {"width": 375, "height": 812}
+from conftest import LANGUAGES, PHONE
 
 # Links, buttons and fields a thumb must hit (visible ones: not inside a closed <details>), with
 # their size; a link is "inline" when the
@@ -21,13 +19,6 @@ TARGETS = """() => [...document.querySelectorAll('a[href], button, input, select
     return {text: (e.textContent || e.name || '').trim().slice(0, 40), inline,
             width: box.width, height: box.height};
   })"""
-
-
-@pytest.fixture
-def phone(browser):
-    page = browser.new_page(viewport=PHONE)
-    yield page
-    page.close()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
