@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..catalogue.network import Catalogue
 from ..catalogue.paths import quick_exit_services, resolve
 from ..catalogue.taxonomy import CATEGORIES
-from .views import first_door, municipality_view, urgent_lines
+from .views import first_door, meeting_places_view, municipality_view, urgent_lines
 
 
 @dataclass
@@ -35,7 +35,7 @@ def catalogue_pages(catalogue: Catalogue) -> list[SitePage]:
         SitePage("", "home", {"urgent_on_page": True}),
         SitePage("a-z/", "a_z"),
         SitePage("search/", "search", {"quick_exit": True}),  # results may be of anything
-        SitePage("meeting-places/", "meeting_places"),
+        SitePage("meeting-places/", "meeting_places", {"view": meeting_places_view(catalogue)}),
         SitePage("categories/", "categories"),
         SitePage("accessibility/", "accessibility"),
         SitePage("coverage/", "coverage"),

@@ -120,3 +120,22 @@ def first_door(steps: list) -> FirstDoor | None:
     service = min(step.services, key=rank)
     doors = [c for c in service.contacts if c.type in ("phone", "walk-in")]
     return FirstDoor(service, (doors or service.contacts)[0])
+
+
+@dataclass(frozen=True)
+class MeetingPlacesView:
+    """The meeting-places page: the region's places by the municipality they are in (in the
+    region's order, municipalities without one left out), then those outside the region."""
+
+    by_municipality: list  # (Municipality, [MeetingPlace])
+    outside: list  # MeetingPlace
+
+
+def meeting_places_view(catalogue: Catalogue) -> MeetingPlacesView:
+    by_municipality = [
+        (m, catalogue.meeting_places_in(m.slug)) for m in catalogue.municipalities.values()
+    ]
+    return MeetingPlacesView(
+        [(m, places) for m, places in by_municipality if places],
+        catalogue.meeting_places_outside(),
+    )
