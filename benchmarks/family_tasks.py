@@ -251,7 +251,8 @@ municipality (the teenager's: substance-use, youth mental-health and crisis serv
 answers at that hour; the region's general urgent lines in every page's header, 112 and the
 like, do not count: the task is the door for this concern); the café: a meeting place in Kitee
 with a session that day. "Not found": the route ended on a page with no such door and no right
-service listed to open. The "before" figures are the site before issue 16 (the phone layout,
+service listed to open. In-page links (the towns at the top of the meeting-places page) are
+not tapped: the screens are the scrolling without them. The "before" figures are the site before issue 16 (the phone layout,
 status and precise paths); "after" the same tasks once it is done."""
 
 

@@ -422,3 +422,13 @@ def test_a_channel_named_in_finnish_only_is_called_by_its_kind_in_other_language
         kinds = [k.text_content() for k in page.cssselect(".channel--phone .channel__kind")]
         assert kinds == [kind], lang
         assert not page.cssselect(".channel__kind .fallback-note"), lang
+
+
+def test_the_meeting_places_page_leads_to_each_towns_places_in_one_tap(site, catalogue):
+    page = site.page("/fi/meeting-places/")
+    links = [a.get("href") for a in page.cssselect(".jump__list a")]
+    towns = [m for m in catalogue.municipalities if catalogue.meeting_places_in(m)]
+    assert links == [f"#m-{m}" for m in towns]
+    for m in towns:
+        section = page.get_element_by_id(f"m-{m}").getparent()
+        assert len(section.cssselect("article.place")) == len(catalogue.meeting_places_in(m))
