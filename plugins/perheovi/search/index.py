@@ -26,12 +26,12 @@ from lunr.pipeline import Pipeline
 from lunr.stop_word_filter import generate_stop_word_filter
 from lunr.tokenizer import SEPARATOR_CHARS, Tokenizer
 
-from ..catalogue.hours import day_groups, open_data
+from ..catalogue.hours import open_data
 from ..catalogue.programme import session_spans
 from ..catalogue.taxonomy import CATEGORIES
-from ..i18n import clock
 from ..log import logger
 from ..site.filters import OPEN_NOW_DAYS, phone_display
+from ..site.summaries import hours_line
 from ..site.vendor import vendored
 from . import porter
 
@@ -202,25 +202,15 @@ def _text(value, lang: str) -> str:
 
 
 def _first_contact(contact, catalogue, lang: str, translate) -> str:
+    """The result's contact line: the kind, the number and the hours in the words of the
+    pages (summaries.hours_line); hours not yet confirmed are left out, as a result line
+    would state them as fact."""
     if contact.type == "phone":
         hours = contact.hours
         when = ""
-        if hours and not hours.confirmed:
-            when = ""  # said on the page, with the warning; a result line would state it as fact
-        elif hours and hours.always:
-            when = " " + translate("24/7")
-        elif hours and hours.weekly:
-            group = day_groups(hours.weekly)[0]
-            from ..i18n import day_name
-
-            days = day_name(group.first, lang, "abbreviated")
-            if group.last != group.first:
-                days += "–" + day_name(group.last, lang, "abbreviated")
-            when = (
-                f" {days} {clock(group.intervals[0].start, lang)}–"
-                f"{clock(group.intervals[0].end, lang)}"
-            )
-        return f"{translate('Phone')} {phone_display(contact.number)}{when}"
+        if hours and hours.confirmed:
+            when = " " + hours_line(hours, lang, translate("24/7"), translate("by appointment"))
+        return f"{translate('Phone')} {phone_display(contact.number)}{when.rstrip()}"
     if contact.type == "sms":
         return f"{translate('Text message')} {phone_display(contact.number)}"
     if contact.type == "walk-in":

@@ -25,6 +25,7 @@ from ..catalogue.taxonomy import CATEGORIES, GROUPS, TARGET_GROUPS
 from ..catalogue.values import SHORT_NUMBERS
 from .calendars import activity_file
 from .leaflet import page_address, qr_svg
+from .summaries import day_range_text, hours_line, interval_text
 
 
 @pass_context
@@ -126,17 +127,17 @@ def day(ctx, index: int, width: str = "wide") -> str:
 
 @pass_context
 def interval(ctx, value) -> str:
-    lang = ctx["lang"]
-    return f"{i18n.clock(value.start, lang)}–{i18n.clock(value.end, lang)}"
+    return interval_text(value, ctx["lang"])
 
 
 @pass_context
 def day_range(ctx, group, width: str = "abbreviated") -> str:
-    lang = ctx["lang"]
-    first = i18n.day_name(group.first, lang, width)
-    if group.first == group.last:
-        return first
-    return f"{first}–{i18n.day_name(group.last, lang, width)}"
+    return day_range_text(group, ctx["lang"], width)
+
+
+@pass_context
+def hours_line_filter(ctx, hours, always: str, by_appointment: str) -> str:
+    return hours_line(hours, ctx["lang"], always, by_appointment)
 
 
 def _build_cache(ctx) -> dict:
@@ -376,6 +377,7 @@ FILTERS = {
     "day": day,
     "interval": interval,
     "day_range": day_range,
+    "hours_line": hours_line_filter,
     "phone": phone_display,
     "tel": tel_href,
     "osm": osm_link,
