@@ -57,7 +57,12 @@ def test_quick_exit_stays_on_screen_while_scrolling_and_is_not_printed(
         box = button.bounding_box()
         assert box["y"] >= 0 and box["y"] + box["height"] <= 812, (key, box)
         assert page.evaluate("scrollY") > 0 or key == "search/"
+        call = page.locator(".quick-exit__call")  # the region's first urgent number, 112
+        assert call.get_attribute("href") == "tel:112"
+        box = call.bounding_box()
+        assert box["y"] >= 0 and box["y"] + box["height"] <= 812, (key, box)
+        assert box["width"] >= 44 and box["height"] >= 44, (key, box)
         page.emulate_media(media="print")
-        assert not button.is_visible()
+        assert not button.is_visible() and not call.is_visible()
     finally:
         page.close()
