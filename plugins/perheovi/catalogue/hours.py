@@ -223,9 +223,12 @@ def upcoming_changes(hours, start: dt.date, days: int = 28) -> list[DayHours]:
     return found
 
 
+def spans_text(pairs) -> str:
+    """(begin, end) instants as "start-end" minutes since the epoch, comma-separated: what the
+    "open now" script reads."""
+    return ",".join(f"{int(b.timestamp()) // 60}-{int(e.timestamp()) // 60}" for b, e in pairs)
+
+
 def open_data(hours, start: dt.date, days: int = 42) -> str:
-    """Open spans as "start-end" minutes since the epoch, for the "open now" script."""
-    return ",".join(
-        f"{int(b.timestamp()) // 60}-{int(e.timestamp()) // 60}"
-        for b, e in spans(hours, start, days)
-    )
+    """Open spans for the "open now" script."""
+    return spans_text(spans(hours, start, days))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .hours import local_instant
+from .hours import local_instant, spans_text
 
 WEEK = dt.timedelta(days=7)
 
@@ -99,10 +99,7 @@ def session_spans(place, first: dt.date, days: int) -> str:
     """The place's sessions from `first` for `days` days as open spans ("start-end" minutes
     since the epoch, like hours.open_data) for the "open now" script: a meeting place is
     open while a session is on."""
-    spans = []
-    for occurrence in occurrences(place, first, first + dt.timedelta(days=days - 1)):
-        time = occurrence.activity.time
-        begin = local_instant(occurrence.day, time.start)
-        end = local_instant(occurrence.day, time.end)
-        spans.append(f"{int(begin.timestamp()) // 60}-{int(end.timestamp()) // 60}")
-    return ",".join(spans)
+    return spans_text(
+        (local_instant(o.day, o.activity.time.start), local_instant(o.day, o.activity.time.end))
+        for o in occurrences(place, first, first + dt.timedelta(days=days - 1))
+    )
