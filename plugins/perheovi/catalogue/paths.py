@@ -34,23 +34,30 @@ def step_ages(path, step) -> set[str]:
     return set(path.ages if step.ages is None else step.ages)
 
 
+AGES = frozenset(AGE_GROUPS)
+
+
 def fits(service, ages: set[str]) -> bool:
     """Whether a service fits the ages a step is for: it is for one of them, or for no age in
     particular (parents, the whole family). Online antenatal classes do not fit a teenager's
     substance-use path, baby family work does not; the parents' helpline fits every path."""
-    own = set(service.target_groups) & set(AGE_GROUPS)
+    own = AGES.intersection(service.target_groups)
     return not ages or not own or bool(own & ages)
 
 
+def takes(categories, service_ids, service, ages) -> bool:
+    """Whether a step (or its meanwhile support) lists `service`: named by id, or of one of its
+    categories and fitting its ages."""
+    return service.id in service_ids or (service.category in categories and fits(service, ages))
+
+
 def step_services(catalogue, categories, service_ids, municipality: str, ages=frozenset()) -> list:
-    """The services a family in `municipality` can use that a step lists: those it names by
-    id, and those of its categories that fit its ages."""
+    """The services a family in `municipality` can use that a step lists."""
     wanted = set(service_ids)
     return [
         s
         for s in catalogue.sorted_services
-        if (s.id in wanted or (s.category in categories and fits(s, ages)))
-        and catalogue.serves(s, municipality)
+        if takes(categories, wanted, s, ages) and catalogue.serves(s, municipality)
     ]
 
 
@@ -80,7 +87,7 @@ def lists(path, step, service) -> bool:
     """Whether `step` of `path` (or its meanwhile support) lists `service`, wherever it is used."""
     ages = step_ages(path, step)
     return any(
-        service.id in part.services or (service.category in part.categories and fits(service, ages))
+        takes(part.categories, part.services, service, ages)
         for part in (step, step.meanwhile)
         if part
     )

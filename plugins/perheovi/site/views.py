@@ -75,12 +75,12 @@ class MunicipalityView:
 
 def municipality_view(catalogue: Catalogue, municipality) -> MunicipalityView:
     services = catalogue.services_for(municipality.slug)
-    own = [s for s in services if not (s.region_wide or s.national)]
+    own = [s for s in services if not s.region_wide]  # region_wide: nationwide ones too
+    shared = [s for s in services if s.region_wide]
     first_contacts = []
     for category in FIRST_CONTACT_CATEGORIES:
         local = [s for s in own if s.category == category]
-        shared = [s for s in services if s.category == category and s not in own]
-        first_contacts += (local or shared)[:1]
+        first_contacts += (local or [s for s in shared if s.category == category])[:1]
     sections = [
         Section(category, [s for s in own if s.category == category])
         for category in CATEGORIES
@@ -92,7 +92,7 @@ def municipality_view(catalogue: Catalogue, municipality) -> MunicipalityView:
         urgent_lines(catalogue, municipality.slug),
         list(catalogue.paths.values()),
         sections,
-        [s for s in services if s not in own],
+        shared,
         catalogue.meeting_places_for(municipality.slug),
     )
 
@@ -113,11 +113,7 @@ def first_door(steps: list) -> FirstDoor | None:
         return None
     order = {category: index for index, category in enumerate(step.step.categories)}
 
-    def rank(service):
-        shared = service.region_wide or service.national
-        return (order.get(service.category, len(order)), shared)
-
-    service = min(step.services, key=rank)
+    service = min(step.services, key=lambda s: (order.get(s.category, len(order)), s.region_wide))
     doors = [c for c in service.contacts if c.type in ("phone", "walk-in")]
     return FirstDoor(service, (doors or service.contacts)[0])
 
