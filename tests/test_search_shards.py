@@ -115,3 +115,28 @@ def test_a_search_without_a_town_searches_the_region_wide_shard_and_says_so(brow
     assert [name for name in fetched if name.count("-") < 2] == ["index.json", "shard-0.json"]
     assert links
     assert "valitse kuntasi" in status
+
+
+def test_a_results_open_spans_are_those_of_the_channel_its_page_shows(site, catalogue):
+    """A listed contact and its search result say the same about "open now": the channel's
+    own hours, and a walk-in's location hours only when it has none of its own."""
+    import json
+
+    pages = {}
+    for chunk in sorted(site.root.glob("fi/search/shard-*-*.json")):
+        for doc in json.loads(chunk.read_text("utf-8")):
+            pages[doc["key"]] = doc["open"]
+    checked = 0
+    for service in catalogue.sorted_services:
+        first = service.contacts[0]
+        if first.type != "walk-in" or not first.hours:
+            continue
+        entry = next(
+            li
+            for li in site.page("/fi/category/{}/".format(service.category)).cssselect(".entry")
+            if f"/service/{service.id}/" in li.cssselect("a")[0].get("href")
+        )
+        [live] = entry.cssselect(".channel .open-now")
+        assert pages[f"service/{service.id}/"] == live.get("data-open"), service.id
+        checked += 1
+    assert checked

@@ -227,8 +227,8 @@ def _first_contact(contact, catalogue, lang: str, translate) -> str:
 def _door(contact, catalogue, day) -> dict:
     """A result's number to tap and its open spans from `day` (the build date) on, for the
     "open now" status the results show (hours not yet confirmed give none)."""
-    hours = contact.hours
-    if contact.type == "walk-in":
+    hours = contact.hours  # a walk-in without hours of its own keeps its location's, as on a page
+    if hours is None and contact.type == "walk-in":
         hours = catalogue.locations[contact.location].hours
     door = {"tel": "", "phone": "", "open": ""}
     if contact.type == "phone":
