@@ -122,10 +122,10 @@ def test_a_results_open_spans_are_those_of_the_channel_its_page_shows(site, cata
     own hours, and a walk-in's location hours only when it has none of its own."""
     import json
 
-    pages = {}
+    spans = {}
     for chunk in sorted(site.root.glob("fi/search/shard-*-*.json")):
         for doc in json.loads(chunk.read_text("utf-8")):
-            pages[doc["key"]] = doc["open"]
+            spans[doc["key"]] = doc["open"]
     checked = 0
     for service in catalogue.sorted_services:
         first = service.contacts[0]
@@ -133,10 +133,10 @@ def test_a_results_open_spans_are_those_of_the_channel_its_page_shows(site, cata
             continue
         entry = next(
             li
-            for li in site.page("/fi/category/{}/".format(service.category)).cssselect(".entry")
+            for li in site.page(f"/fi/category/{service.category}/").cssselect(".entry")
             if f"/service/{service.id}/" in li.cssselect("a")[0].get("href")
         )
         [live] = entry.cssselect(".channel .open-now")
-        assert pages[f"service/{service.id}/"] == live.get("data-open"), service.id
+        assert spans[f"service/{service.id}/"] == live.get("data-open"), service.id
         checked += 1
     assert checked
