@@ -354,10 +354,10 @@ def floor_seconds(catalogue_dir: Path, output: Path) -> tuple[float, int]:
     from jinja2 import Environment, FileSystemLoader
     from perheovi import i18n
     from perheovi.catalogue.loader import load_catalogue
-    from perheovi.site import filters
     from perheovi.site.generator import render_pages, site_context
     from perheovi.site.pages import catalogue_pages
     from perheovi.site.settings import read_settings
+    from perheovi.site.templating import install_functions
 
     os.environ["SOURCE_DATE_EPOCH"] = EPOCH
     catalogue = load_catalogue(catalogue_dir)
@@ -368,8 +368,7 @@ def floor_seconds(catalogue_dir: Path, output: Path) -> tuple[float, int]:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(filters.FILTERS)
-    env.globals.update(filters.GLOBALS)
+    install_functions(env)
     settings = read_settings(_settings(), {})
     translations = {
         lang: i18n.load_translations(ROOT / "plugins" / "perheovi" / "theme" / "translations", lang)

@@ -39,6 +39,7 @@ def render(catalogue):
     from perheovi.site.generator import site_context
     from perheovi.site.pages import SitePage
     from perheovi.site.settings import read_settings_file
+    from perheovi.site.templating import install_functions
 
     env = Environment(
         loader=ChoiceLoader(
@@ -50,8 +51,7 @@ def render(catalogue):
         lstrip_blocks=True,
         undefined=StrictUndefined,
     )
-    env.filters.update(filters.FILTERS)
-    env.globals.update(filters.GLOBALS)
+    install_functions(env)
     translations = {
         lang: i18n.load_translations(THEME / "translations", lang) for lang in LANGUAGES
     }
@@ -72,6 +72,7 @@ def render(catalogue):
             clock_pattern=i18n.clock_pattern(lang),
             day_names_in_sentence=i18n.day_names_in_sentence(lang),
             gettext_in={code: filters.gettext_in(translations[code]) for code in LANGUAGES},
+            catalogue=catalogue,  # where the examples take their entries from; pages get none
         )
 
     return render
@@ -116,3 +117,26 @@ def test_the_examples_show_what_a_family_needs_of_each_component(render):
     page = lxml.html.fromstring(f"<main>{render('leaflet.html', 'sv')}</main>")
     [leaflet] = page.cssselect(".leaflet-address.print-only")
     assert leaflet.cssselect("svg") and "example.org/fi/service" in leaflet.text_content()
+
+
+def test_no_template_queries_the_catalogue(catalogue):
+    """Templates lay out what the views and page contexts give them: none names the catalogue
+    (the site context holds no Catalogue to ask), so what a page shows is decided in Python."""
+    from jinja2 import Environment, meta
+    from perheovi.catalogue.network import Catalogue
+    from perheovi.site.generator import site_context
+    from perheovi.site.settings import read_settings_file
+    from perheovi.site.templating import install_functions
+
+    env = Environment(extensions=["jinja2.ext.i18n", "jinja2.ext.do"])
+    install_functions(env)
+    asking = []
+    for path in sorted((THEME / "templates").rglob("*.html")):
+        names = meta.find_undeclared_variables(env.parse(path.read_text("utf-8")))
+        if "catalogue" in names:
+            asking.append(path.name)
+    settings = read_settings_file(NETWORK / "pelicanconf.py", {"SOURCE_DATE_EPOCH": "1795000000"})
+    common = site_context(catalogue, settings, "")
+    assert not asking, asking
+    assert not [key for key, value in common.items() if isinstance(value, Catalogue)]
+    assert len(list((THEME / "templates").rglob("*.html"))) > 20

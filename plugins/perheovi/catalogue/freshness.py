@@ -76,13 +76,7 @@ def findings(
                     )
                 )
     for service in catalogue.sorted_services:
-        if not any(_has_hours(contact, catalogue) for contact in service.contacts):
+        if not any(contact.opening_hours for contact in service.contacts):
             path, line = at(service)
             found.append(Problem(path, line, 1, "no_hours", {"name": service.name.fi}))
     return sorted(found)
-
-
-def _has_hours(contact, catalogue) -> bool:
-    if contact.hours:
-        return True
-    return contact.type == "walk-in" and catalogue.locations[contact.location].hours is not None

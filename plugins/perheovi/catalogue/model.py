@@ -343,6 +343,18 @@ class Address(Record):
     municipality: Slug
     post_office: ShortText | None = None
 
+    _town: object = PrivateAttr(default=None)  # set by the linker
+    _in_region: bool = PrivateAttr(default=True)
+
+    @property
+    def town(self):
+        """The municipality's name (LocalText), of the region or, outside it, the official one."""
+        return self._town
+
+    @property
+    def in_region(self) -> bool:
+        return self._in_region
+
 
 class Coordinates(Record):
     lat: Latitude
@@ -404,6 +416,21 @@ class Contact(Record):
     location: Slug | None = None
     email: Email | None = None
     not_for_sensitive_data: bool = False
+
+    _venue: object = PrivateAttr(default=None)  # set by the linker
+
+    @property
+    def venue(self):
+        """The Location a walk-in channel's `location` names; None for other channels."""
+        return self._venue
+
+    @property
+    def opening_hours(self):
+        """The hours a family can reach the channel in: its own, else (a walk-in) its
+        location's, else None."""
+        if self.hours is None and self._venue is not None:
+            return self._venue.hours
+        return self.hours
 
     @model_validator(mode="after")
     def _fields_for_type(self):
@@ -484,11 +511,17 @@ class Service(_Entry):
 
     _organiser: object = PrivateAttr(default=None)  # set by the linker
     _partners: list = PrivateAttr(default_factory=list)
+    _venues: list = PrivateAttr(default_factory=list)
 
     @property
     def run_with(self) -> list:
         """The organisations that run it together with its provider (`partners`)."""
         return self._partners
+
+    @property
+    def venues(self) -> list:
+        """The Locations its `locations` name, in that order."""
+        return self._venues
 
     @property
     def region_wide(self) -> bool:
@@ -589,12 +622,18 @@ class MeetingPlace(_Entry):
     reviewed: Date
 
     _partners: list = PrivateAttr(default_factory=list)  # set by the linker
+    _venue: object = PrivateAttr(default=None)
 
     @property
     def run_with(self) -> list:
         """The organisations that run it together with its provider (`partners`): Keuruu's
         family centre with early education, MLL and the parish."""
         return self._partners
+
+    @property
+    def venue(self):
+        """The Location its `location` names: where the family walks in."""
+        return self._venue
 
 
 # --- files -----------------------------------------------------------------------------------

@@ -397,7 +397,7 @@ class _Linker:
         paths = self._paths(set(services) | self.unread.ids)
         if self.problems:
             return None
-        return Catalogue(
+        catalogue = Catalogue(
             region_file.record,
             ordered,
             providers,
@@ -407,6 +407,8 @@ class _Linker:
             synonyms,
             paths,
         )
+        _resolve_places(catalogue)
+        return catalogue
 
     def _paths(self, known_services: set[str]) -> dict[str, ServicePath]:
         """Paths ordered as the home page lists them; their named services must exist and
@@ -615,6 +617,31 @@ class _Linker:
                         value=closure.date.isoformat(),
                         terms=terms,
                     )
+
+
+def _resolve_places(catalogue: Catalogue) -> None:
+    """Give every reference to a place its object, once, so that the pages and the search
+    index read a walk-in's address and hours from the channel itself: a location's town, a
+    walk-in channel's and a meeting place's location, a service's locations. A reference to an
+    entry of a file that did not validate stays None (that catalogue is only checked)."""
+    for location in catalogue.locations.values():
+        address = location.address
+        address._town = catalogue.municipality_name(address.municipality)
+        address._in_region = address.municipality in catalogue.municipalities
+    entries: list[Service | MeetingPlace] = [
+        *catalogue.services.values(),
+        *catalogue.meeting_places.values(),
+    ]
+    for entry in entries:
+        for contact in entry.contacts:
+            if contact.location:
+                contact._venue = catalogue.locations.get(contact.location)
+        if isinstance(entry, MeetingPlace):
+            entry._venue = catalogue.locations.get(entry.location)
+        else:
+            entry._venues = [
+                catalogue.locations[i] for i in entry.locations if i in catalogue.locations
+            ]
 
 
 @cache

@@ -30,8 +30,9 @@ from ..catalogue.hours import open_data
 from ..catalogue.programme import session_spans
 from ..catalogue.taxonomy import CATEGORIES
 from ..log import logger
-from ..site.filters import OPEN_NOW_DAYS, phone_display
+from ..site.filters import phone_display
 from ..site.summaries import hours_line
+from ..site.today import OPEN_NOW_DAYS
 from ..site.vendor import vendored
 from . import porter
 
@@ -201,7 +202,7 @@ def _text(value, lang: str) -> str:
     return value.get(lang)[0] if value is not None else ""
 
 
-def _first_contact(contact, catalogue, lang: str, translate) -> str:
+def _first_contact(contact, lang: str, translate) -> str:
     """The result's contact line: the kind, the number and the hours in the words of the
     pages (summaries.hours_line); hours not yet confirmed are left out, as a result line
     would state them as fact."""
@@ -214,8 +215,7 @@ def _first_contact(contact, catalogue, lang: str, translate) -> str:
     if contact.type == "sms":
         return f"{translate('Text message')} {phone_display(contact.number)}"
     if contact.type == "walk-in":
-        location = catalogue.locations[contact.location]
-        return f"{translate('Visit')}: {location.address.street}"
+        return f"{translate('Visit')}: {contact.venue.address.street}"
     return {
         "chat": translate("Chat"),
         "eservice": translate("E-service"),
@@ -224,12 +224,10 @@ def _first_contact(contact, catalogue, lang: str, translate) -> str:
     }[contact.type]
 
 
-def _door(contact, catalogue, day) -> dict:
+def _door(contact, day) -> dict:
     """A result's number to tap and its open spans from `day` (the build date) on, for the
     "open now" status the results show (hours not yet confirmed give none)."""
-    hours = contact.hours  # a walk-in without hours of its own keeps its location's, as on a page
-    if hours is None and contact.type == "walk-in":
-        hours = catalogue.locations[contact.location].hours
+    hours = contact.opening_hours
     door = {"tel": "", "phone": "", "open": ""}
     if contact.type == "phone":
         door.update(tel=str(contact.number), phone=phone_display(contact.number))
@@ -280,13 +278,13 @@ def documents(catalogue, lang: str, translate, day: dt.date | None = None) -> li
                 ),
                 "provider": _text(service.provider.name, lang),
                 "where": area_names(service.area),
-                "contact": _first_contact(service.contacts[0], catalogue, lang, translate),
-                **_door(service.contacts[0], catalogue, day),
+                "contact": _first_contact(service.contacts[0], lang, translate),
+                **_door(service.contacts[0], day),
             }
         )
     for place in catalogue.sorted_meeting_places:
         category = CATEGORIES["meeting-place"]
-        location = catalogue.locations[place.location]
+        location = place.venue
         activities = " ".join(_text(a.name, lang) for a in place.programme)
         docs.append(
             {

@@ -53,10 +53,10 @@ def _local(day: dt.date, minutes: int) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(minutes // 60, minutes % 60), HELSINKI)
 
 
-def _events(place, catalogue, lang: str, stamp: dt.datetime, only: int | None = None):
-    location = catalogue.locations[place.location]
+def _events(place, lang: str, stamp: dt.datetime, only: int | None = None):
+    location = place.venue
     address = location.address
-    town = catalogue.municipality_name(address.municipality).get(lang)[0]
+    town = address.town.get(lang)[0]
     where = f"{location.name.get(lang)[0]}, {address.street}, {address.postal_code} {town}"
     for term_index, term in enumerate(place.terms):
         for index, activity in enumerate(place.programme):
@@ -92,7 +92,6 @@ def activity_file(index: int) -> str:
 
 def programme_calendar(
     places,
-    catalogue,
     lang: str,
     name: str,
     build_date: dt.date,
@@ -117,7 +116,7 @@ def programme_calendar(
         key = (place.id, lang, stamp, activity)
         if key not in events:
             events[key] = b"".join(
-                event.to_ical() for event in _events(place, catalogue, lang, stamp, activity)
+                event.to_ical() for event in _events(place, lang, stamp, activity)
             )
         body += events[key]
     head, end = calendar.to_ical().rsplit(b"END:VCALENDAR", 1)

@@ -7,7 +7,6 @@ escaped here or by Jinja's autoescape; catalogue text is never trusted as markup
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -19,7 +18,6 @@ from markupsafe import Markup, escape
 
 from .. import i18n
 from ..catalogue import hours as hours_engine
-from ..catalogue import programme
 from ..catalogue.hours import day_groups
 from ..catalogue.taxonomy import CATEGORIES, GROUPS, TARGET_GROUPS
 from ..catalogue.values import SHORT_NUMBERS
@@ -140,7 +138,7 @@ def hours_line_filter(ctx, hours, always: str, by_appointment: str) -> str:
     return hours_line(hours, ctx["lang"], always, by_appointment)
 
 
-def _build_cache(ctx) -> dict:
+def build_cache(ctx) -> dict:
     """A cache that lives as long as the Jinja environment: one build."""
     return ctx.environment.__dict__.setdefault("perheovi_cache", {})
 
@@ -149,56 +147,11 @@ def _build_cache(ctx) -> dict:
 def fragment(ctx, *key, caller) -> Markup:
     """What the call block renders, once per key, language and page depth: a service's entry
     is the same on its municipality's, category's, provider's and paths' pages."""
-    cache = _build_cache(ctx)
+    cache = build_cache(ctx)
     full_key = ("fragment", *key, ctx["lang"], ctx["root"])
     if full_key not in cache:
         cache[full_key] = caller()
     return cache[full_key]
-
-
-def _per_hours(ctx, name: str, hours, compute):
-    """Hours are drawn on many pages in three languages, and many channels keep the same
-    hours ("mon-fri 8.00-9.00"): each distinct schedule is computed once."""
-    cache = _build_cache(ctx)
-    same = ("same", id(hours))
-    if same not in cache:
-        cache[same] = (hours, hours.model_dump_json())  # keeps `hours`, so its id stays its own
-    key = (name, cache[same][1])
-    if key not in cache:
-        cache[key] = compute(hours, ctx["build_date"])
-    return cache[key]
-
-
-@pass_context
-def open_spans(ctx, hours) -> str:
-    """The open spans from the build date on, for the "open now" script (see hours.open_data)."""
-    return _per_hours(
-        ctx, "open", hours, lambda h, day: hours_engine.open_data(h, day, OPEN_NOW_DAYS)
-    )
-
-
-@pass_context
-def hours_on_build_date(ctx, hours):
-    """The hours of the build date (DayHours): what a listed contact shows without JavaScript,
-    with that date, so that a week-old page never claims to be open now."""
-    return _per_hours(ctx, "today", hours, hours_engine.day_hours)
-
-
-@pass_context
-def sessions_on_build_date(ctx, place) -> list:
-    """A meeting place's sessions on the build date, cancelled ones included (they say so)."""
-    day = ctx["build_date"]
-    return programme.occurrences(place, day, day, include_cancelled=True)
-
-
-@pass_context
-def session_spans(ctx, place) -> str:
-    return programme.session_spans(place, ctx["build_date"], OPEN_NOW_DAYS)
-
-
-@pass_context
-def upcoming_changes(ctx, hours):
-    return _per_hours(ctx, "changes", hours, hours_engine.upcoming_changes)
 
 
 @pass_context
@@ -223,19 +176,6 @@ def and_list(ctx, items) -> str:
 
 
 @pass_context
-def next_on(ctx, place, activity):
-    """The activity's next real date from the build date: for one on some weeks only."""
-    return programme.next_on(place, activity, ctx["build_date"])
-
-
-@pass_context
-def this_week(ctx, place):
-    """The programme of the build date's week as it really goes, cancellations included."""
-    first, last = programme.week_of(ctx["build_date"])
-    return programme.occurrences(place, first, last, include_cancelled=True)
-
-
-@pass_context
 def report_error_url(ctx, entry, title: str) -> str:
     """A pre-filled issue (or email) naming the entry, its file and line, and this page."""
     path, line = entry.source if hasattr(entry, "source") else (entry.path, 1)
@@ -256,15 +196,6 @@ def report_error_url(ctx, entry, title: str) -> str:
     return f"{settings['repository'].rstrip('/')}/issues/new?" + urlencode(
         {"title": subject, "body": body, "labels": "tietovirhe"}, quote_via=quote
     )
-
-
-OPEN_NOW_DAYS = 42
-
-
-def open_now_horizon(build_date) -> int:
-    """Minutes since the epoch when the embedded spans run out: the script then goes quiet."""
-    end = build_date + dt.timedelta(days=OPEN_NOW_DAYS - 1)
-    return int(hours_engine.local_instant(end, 0).timestamp()) // 60
 
 
 def phone_display(number: str) -> str:
@@ -382,7 +313,6 @@ FILTERS = {
     "tel": tel_href,
     "osm": osm_link,
     "mailto": mailto,
-    "open_spans": open_spans,
     "holiday_name": holiday_name,
     "holiday_slug_name": holiday_slug_name,
     "report_error_url": report_error_url,
@@ -391,50 +321,12 @@ FILTERS = {
 }
 
 
-@pass_context
-def current_notices(ctx) -> list:
-    """The region's notices on the build date: the same on every page of the build."""
-    from .pages import notices_on
-
-    cache = _build_cache(ctx)
-    if "notices" not in cache:
-        cache["notices"] = notices_on(ctx["region"].notices, ctx["build_date"])
-    return cache["notices"]
-
-
-@pass_context
-def paths_of_service(ctx, service):
-    from ..catalogue.paths import paths_of
-
-    return paths_of(ctx["catalogue"], service)
-
-
-def languages_by_channel(service) -> list[tuple[str, list]]:
-    """Each language of the service with the channels that offer it, or with [] when every
-    channel does: a language only some channels offer (a Swedish line on Mondays) is shown
-    with those channels, not as if the whole service were given in it."""
-    found = []
-    for code in service.languages:
-        offering = [c for c in service.contacts if not c.languages or code in c.languages]
-        found.append((code, [] if len(offering) == len(service.contacts) else offering))
-    return found
-
-
 GLOBALS = {
-    "languages_by_channel": languages_by_channel,
-    "paths_of": paths_of_service,
-    "current_notices": current_notices,
     "url": url,
     "asset": asset,
     "this_page_address": this_page_address,
     "day_groups": day_groups,
     "alphabetical": alphabetical,
-    "upcoming_changes": upcoming_changes,
-    "this_week": this_week,
-    "next_on": next_on,
     "fragment": fragment,
     "activity_file": activity_file,
-    "hours_on_build_date": hours_on_build_date,
-    "sessions_on_build_date": sessions_on_build_date,
-    "session_spans": session_spans,
 }

@@ -24,6 +24,8 @@ from .calendars import activity_file, programme_calendar
 from .pages import SitePage, catalogue_pages, content_pages
 from .settings import Settings, SettingsError, read_settings
 from .sitemap import LOCAL_SITE_URL, opensearch_xml, sitemap_xml
+from .templating import install_functions
+from .today import notices_on, open_now_horizon
 from .vendor import MissingVendoredFiles, check_vendored
 from .views import urgent_lines
 
@@ -32,14 +34,17 @@ def site_context(catalogue, settings: Settings, site_url: str) -> dict:
     """What every page's template sees, whatever its language."""
     today = build_date()
     return {
-        "catalogue": catalogue,
+        "municipalities": list(catalogue.municipalities.values()),
+        "paths": list(catalogue.paths.values()),
+        "sample_data": catalogue.sample,
         "region": catalogue.region,
         "region_urgent_lines": urgent_lines(catalogue),
         "categories": CATEGORIES,
         "languages": settings.LANGUAGES,
         "language_names": {lang: i18n.own_language_name(lang) for lang in settings.LANGUAGES},
         "build_date": today,
-        "open_now_horizon": filters.open_now_horizon(today),
+        "open_now_horizon": open_now_horizon(today),
+        "notices_in_force": notices_on(catalogue.region.notices, today),
         "site_url": site_url,
         "accessibility": settings.ACCESSIBILITY,
         "quick_exit_url": settings.QUICK_EXIT_URL,
@@ -131,8 +136,7 @@ class PerheoviGenerator(Generator):
             log.logger.warning(
                 "gap: path %s, step %s: nothing for a family in %s", path, step, municipality
             )
-        self.env.filters.update(filters.FILTERS)
-        self.env.globals.update(filters.GLOBALS)
+        install_functions(self.env)
         self.common = site_context(catalogue, self.site_settings, self.settings.get("SITEURL", ""))
 
     def generate_output(self, writer):
@@ -211,14 +215,13 @@ class PerheoviGenerator(Generator):
             folder = f"{lang}/meeting-place/{place.id}"
             self._write(
                 f"{folder}/calendar.ics",
-                programme_calendar([place], catalogue, lang, name, date, events),
+                programme_calendar([place], lang, name, date, events),
             )
             for index, activity in enumerate(place.programme):
                 self._write(
                     f"{folder}/{activity_file(index)}",
                     programme_calendar(
                         [place],
-                        catalogue,
                         lang,
                         f"{activity.name.get(lang)[0]} – {name}",
                         date,
@@ -231,9 +234,7 @@ class PerheoviGenerator(Generator):
             if places:
                 self._write(
                     f"{lang}/municipality/{municipality.slug}/meeting-places.ics",
-                    programme_calendar(
-                        places, catalogue, lang, municipality.name.get(lang)[0], date, events
-                    ),
+                    programme_calendar(places, lang, municipality.name.get(lang)[0], date, events),
                 )
 
     def _write(self, relative: str, content: bytes | str) -> None:

@@ -7,13 +7,18 @@ switcher and the sitemap's hreflang alternates link to.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from ..catalogue.network import Catalogue
-from ..catalogue.paths import quick_exit_services, resolve
+from ..catalogue.paths import paths_of, quick_exit_services, resolve
 from ..catalogue.taxonomy import CATEGORIES
-from .views import first_door, meeting_places_view, municipality_view, urgent_lines
+from .views import (
+    first_door,
+    languages_by_channel,
+    meeting_places_view,
+    municipality_view,
+    urgent_lines,
+)
 
 
 @dataclass
@@ -33,12 +38,16 @@ class SitePage:
 def catalogue_pages(catalogue: Catalogue) -> list[SitePage]:
     pages = [
         SitePage("", "home", {"urgent_on_page": True}),
-        SitePage("a-z/", "a_z"),
+        SitePage("a-z/", "a_z", {"services": list(catalogue.services.values())}),
         SitePage("search/", "search", {"quick_exit": True}),  # results may be of anything
         SitePage("meeting-places/", "meeting_places", {"view": meeting_places_view(catalogue)}),
-        SitePage("categories/", "categories"),
+        SitePage(
+            "categories/",
+            "categories",
+            {"counts": {c: len(catalogue.services_in_category(c)) for c in CATEGORIES}},
+        ),
         SitePage("accessibility/", "accessibility"),
-        SitePage("coverage/", "coverage"),
+        SitePage("coverage/", "coverage", {"coverage_paths": catalogue.paths}),
     ]
     pages += [
         SitePage(
@@ -49,18 +58,45 @@ def catalogue_pages(catalogue: Catalogue) -> list[SitePage]:
         for m in catalogue.municipalities.values()
     ]
     pages += [
-        SitePage(f"service/{s.id}/", "service", {"service": s}) for s in catalogue.sorted_services
+        SitePage(
+            f"service/{s.id}/",
+            "service",
+            {
+                "service": s,
+                "area": [] if s.region_wide else [catalogue.municipalities[m] for m in s.area],
+                "language_offers": languages_by_channel(s),
+                "service_paths": paths_of(catalogue, s),
+            },
+        )
+        for s in catalogue.sorted_services
     ]
     pages += [
         SitePage(f"meeting-place/{m.id}/", "meeting_place", {"place": m})
         for m in catalogue.sorted_meeting_places
     ]
     pages += [
-        SitePage(f"provider/{p.slug}/", "provider", {"provider": p})
+        SitePage(
+            f"provider/{p.slug}/",
+            "provider",
+            {
+                "provider": p,
+                "services": catalogue.services_of(p),
+                "organised": catalogue.organised_by(p),
+                "partnered": catalogue.run_with(p),
+            },
+        )
         for p in catalogue.providers.values()
     ]
     pages += [
-        SitePage(f"category/{c.id}/", "category", {"category": c, "quick_exit": c.sensitive})
+        SitePage(
+            f"category/{c.id}/",
+            "category",
+            {
+                "category": c,
+                "services": catalogue.services_in_category(c.id),
+                "quick_exit": c.sensitive,
+            },
+        )
         for c in CATEGORIES.values()
         if catalogue.services_in_category(c.id)
     ]
@@ -106,15 +142,3 @@ def content_pages(pelican_pages) -> list[SitePage]:
         versions = {page.lang: page, **{t.lang: t for t in page.translations}}
         pages.append(SitePage(f"{page.slug}/", "content", {"versions": versions}))
     return pages
-
-
-def notices_on(notices, day: dt.date) -> list:
-    """The region's notices in force on `day` (the build date), in catalogue order: a notice
-    shows from its `from` date to its `until` date, both included, and always when it has none.
-    The nightly rebuild switches them on and off (docs/coordinators.md)."""
-    return [
-        notice
-        for notice in notices
-        if (notice.start is None or notice.start <= day)
-        and (notice.until is None or day <= notice.until)
-    ]

@@ -71,6 +71,7 @@ class MunicipalityView:
     sections: list[Section]
     shared: list  # Service: region-wide and national ones
     meeting_places: list  # MeetingPlace a family living here can use
+    has_calendar: bool  # a meeting place in the municipality: its meeting-places.ics exists
 
 
 def municipality_view(catalogue: Catalogue, municipality) -> MunicipalityView:
@@ -94,6 +95,7 @@ def municipality_view(catalogue: Catalogue, municipality) -> MunicipalityView:
         sections,
         shared,
         catalogue.meeting_places_for(municipality.slug),
+        bool(catalogue.meeting_places_in(municipality.slug)),
     )
 
 
@@ -116,6 +118,17 @@ def first_door(steps: list) -> FirstDoor | None:
     service = min(step.services, key=lambda s: (order.get(s.category, len(order)), s.region_wide))
     doors = [c for c in service.contacts if c.type in ("phone", "walk-in")]
     return FirstDoor(service, (doors or service.contacts)[0])
+
+
+def languages_by_channel(service) -> list[tuple[str, list]]:
+    """Each language of the service with the channels that offer it, or with [] when every
+    channel does: a language only some channels offer (a Swedish line on Mondays) is shown
+    with those channels, not as if the whole service were given in it."""
+    found = []
+    for code in service.languages:
+        offering = [c for c in service.contacts if not c.languages or code in c.languages]
+        found.append((code, [] if len(offering) == len(service.contacts) else offering))
+    return found
 
 
 @dataclass(frozen=True)

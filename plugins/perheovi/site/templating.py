@@ -1,0 +1,13 @@
+"""The template functions every renderer installs: the site's build, the benchmark's bare
+Jinja2 floor and the component examples' test render with the same ones."""
+
+from __future__ import annotations
+
+from . import filters, today
+
+
+def install_functions(env) -> None:
+    env.filters.update(filters.FILTERS)
+    env.filters.update(today.FILTERS)
+    env.globals.update(filters.GLOBALS)
+    env.globals.update(today.GLOBALS)
