@@ -322,3 +322,97 @@ def test_results_show_the_number_as_a_tel_link_and_todays_status(browser, site_u
         assert href.startswith("tel:+358") or href.startswith("tel:1"), href
         assert shown[0] == "0" or shown[0] == "1", shown
     assert any(status and status.startswith("Avoinna nyt") for _, _, status in results)
+
+
+CROSS_QUERIES = yaml.safe_load(
+    (ROOT / "tests" / "data" / "search-queries-cross.yaml").read_text("utf-8")
+)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_packed_index_answers_as_lunrs_own(catalogue, lang):
+    """search-index.js unpacks what pack_index packed into an index that finds the same
+    entries with the same scores (to the two decimals kept) as lunr.py's serialisation."""
+    from perheovi.search import index as search
+
+    pipeline = search.language_pipeline(lang)
+    docs = search.documents(catalogue, lang, lambda text: text)
+    search._add_parts(docs, lang, pipeline, getattr(catalogue.synonyms, lang), None)
+    for other in LANGUAGES:
+        if other != lang:
+            search._cross_terms(docs, other, catalogue.synonyms, None)
+    serialized = search.build_index(docs, pipeline, cross=True)
+    packed = search.pack_index(serialized)
+    queries = [q["q"] for q in QUERIES if q["lang"] == lang] + ["116 111", "väkivalta"]
+    original, unpacked = json.loads(
+        subprocess.run(
+            ["node", str(ROOT / "tests" / "js" / "packed.js"), VENDOR, VENDOR + "/../js"],
+            input=json.dumps({"serialized": serialized, "packed": packed, "queries": queries}),
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
+    for query, want, got in zip(queries, original, unpacked, strict=True):
+        assert {ref for ref, _ in got} == {ref for ref, _ in want}, query
+        scores = dict(want)
+        for ref, score in got:
+            assert abs(score - scores[ref]) <= 0.02 * max(scores.values()), (query, ref)
+    assert sum(len(hits) for hits in original) > 100
+    assert len(json.dumps(packed)) < 0.8 * len(json.dumps(serialized))
+
+
+def test_a_query_in_another_site_language_finds_the_right_services(search_page):
+    """A family typing Finnish on the English site, Swedish on the Finnish one…: the
+    cross-language set, through the site's own search page."""
+    answered, misses = 0, []
+    for query in CROSS_QUERIES:
+        assert query["site"] != query["lang"]
+        found = top_categories(search_page(query["site"], query["q"]))
+        if any(category in query["categories"] for category in found):
+            answered += 1
+        else:
+            misses.append(f"{query['lang']} on /{query['site']}/: {query['q']} -> {found}")
+    recall = answered / len(CROSS_QUERIES)
+    report_figure(
+        f"cross-language search: recall@5 = {recall:.3f} over {len(CROSS_QUERIES)} queries"
+    )
+    assert len(CROSS_QUERIES) >= 40
+    assert recall >= 0.95, misses
+
+
+def test_a_phone_number_finds_its_service_first(search_page, catalogue):
+    for lang, typed in (("fi", "116 111"), ("en", "+358 116 111"), ("sv", "116111")):
+        page = search_page(lang, typed)
+        first = page.locator("#search-results > ol > li").first
+        ref = first.locator("h2 a").get_attribute("href").split("/")[-2]
+        numbers = {str(c.number) for c in catalogue.services[ref].contacts if c.number}
+        assert "116111" in {re.sub(r"\D", "", n).removeprefix("358") for n in numbers}, (typed, ref)
+
+
+def test_a_synonym_does_not_drag_unrelated_services_in(search_page):
+    """lastenvalvoja shares a synonym group with "huolto" (custody): school health care and
+    oral health care ("-terveydenhuolto") are not custody."""
+    page = search_page("fi", "lastenvalvoja")
+    found = top_categories(page, n=50)
+    assert found[0] == "family-law"
+    assert not {"school-health", "oral-health"} & set(found), found
+
+
+def test_a_name_match_ranks_before_a_topic_match(search_page):
+    """puheterapeutti: the services named for speech therapy first, then other therapies."""
+    page = search_page("fi", "puheterapeutti")
+    names = [h.text_content() for h in page.locator("#search-results h2").all()[:2]]
+    assert all("puheterapia" in name.lower() for name in names), names
+
+
+def test_a_chosen_municipality_puts_its_own_services_first(search_page, catalogue):
+    page = search_page("fi", "neuvola", municipality="lieksa")
+    ref = page.locator("#search-results h2 a").first.get_attribute("href").split("/")[-2]
+    assert "lieksa" in catalogue.services[ref].area
+
+
+def test_a_swedish_typo_cut_short_by_the_stemmer_still_gets_a_fuzzy_match(search_page):
+    page = search_page("sv", "rådgivnig")
+    assert page.locator("#search-status").text_content().startswith("Inga exakta träffar")
+    assert {"neuvola", "family-counselling"} & set(top_categories(page))

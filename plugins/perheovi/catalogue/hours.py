@@ -224,9 +224,16 @@ def upcoming_changes(hours, start: dt.date, days: int = 28) -> list[DayHours]:
 
 
 def spans_text(pairs) -> str:
-    """(begin, end) instants as "start-end" minutes since the epoch, comma-separated: what the
-    "open now" script reads."""
-    return ",".join(f"{int(b.timestamp()) // 60}-{int(e.timestamp()) // 60}" for b, e in pairs)
+    """(begin, end) instants for the "open now" script, in minutes since the epoch, written
+    short: each span as "gap+length", the gap counted from the previous span's end (the first
+    from the epoch), comma-separated: "29914920+60,1380+60" opens 29914920-29914980 and
+    29916360-29916420. Six weeks of hours repeat the same few gaps, which gzip packs well."""
+    written, last = [], 0
+    for begin, end in pairs:
+        start, stop = int(begin.timestamp()) // 60, int(end.timestamp()) // 60
+        written.append(f"{start - last}+{stop - start}")
+        last = stop
+    return ",".join(written)
 
 
 def open_data(hours, start: dt.date, days: int = 42) -> str:

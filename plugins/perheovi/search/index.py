@@ -10,6 +10,12 @@ Finnish compound parts and base forms from Voikko ("lastenneuvola" -> lapsi, neu
 Swedish compound parts found in the catalogue's own vocabulary ("familjerådgivning" ->
 rådgivning), and the synonym groups of catalogue/search-synonyms.yaml. The browser side stays
 small: it only stems the query.
+
+A query is read in every site language: each language's index also holds, in the field
+"other", the entries' names and keywords (with their parts and synonyms) and the topics of the
+other site languages, as terms of those languages' own pipelines, which search.js runs on the
+query for that field. Phone numbers are indexed as digit strings. The index is shipped packed
+(`pack_index`; search-index.js unpacks it for lunr.Index.load).
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ from lunr.tokenizer import SEPARATOR_CHARS, Tokenizer
 from ..catalogue.hours import open_data
 from ..catalogue.programme import session_spans
 from ..catalogue.taxonomy import CATEGORIES
+from ..i18n import LANGUAGES
 from ..log import logger
 from ..site.filters import phone_display
 from ..site.summaries import hours_line
@@ -37,6 +44,12 @@ from ..site.vendor import vendored
 from . import porter
 
 STORE_CHUNK = 40  # documents per store file: the first search fetches only the chunks it shows
+# A word of another site language (an entry's names and keywords there, with their compound
+# parts and synonyms: the field "other", each language's words in its own pipeline): below
+# the page language's names and keywords, as a family typing in its own language on another
+# language's site still wants the page language's matches first. One field for all of them:
+# lunr writes every field into every term's posting, so a field per language costs bytes.
+CROSS_BOOST = 5
 FIELDS = (
     ("name", 10),
     ("keywords", 6),
@@ -202,6 +215,16 @@ def _text(value, lang: str) -> str:
     return value.get(lang)[0] if value is not None else ""
 
 
+def _own(value, lang: str) -> str:
+    """The text in `lang` only when it is really written in it (no Finnish fallback)."""
+    return getattr(value, lang, None) or "" if value is not None else ""
+
+
+def _words_in(entry, lang: str) -> str:
+    """What a family typing in `lang` calls the entry: its name and keywords there."""
+    return " ".join([_own(entry.name, lang), *getattr(entry, "keywords", {}).get(lang, [])])
+
+
 def _first_contact(contact, lang: str, translate) -> str:
     """The result's contact line: the kind, the number and the hours in the words of the
     pages (summaries.hours_line); hours not yet confirmed are left out, as a result line
@@ -222,6 +245,19 @@ def _first_contact(contact, lang: str, translate) -> str:
         "web": translate("Web page"),
         "email": translate("Email"),
     }[contact.type]
+
+
+def _numbers(contacts) -> str:
+    """The entry's phone and text-message numbers as one digit string each, in the ways a
+    family types them (0800 123 456, +358 800 123 456, 116 111), for a search by number."""
+    found = []
+    for contact in contacts:
+        if contact.type in ("phone", "sms"):
+            digits = re.sub(r"\D", "", str(contact.number))
+            found.append(digits)
+            if digits.startswith("358"):
+                found.append("0" + digits[3:])
+    return " ".join(dict.fromkeys(found))
 
 
 def _door(contact, day) -> dict:
@@ -280,6 +316,8 @@ def documents(catalogue, lang: str, translate, day: dt.date | None = None) -> li
                 "where": area_names(service.area),
                 "contact": _first_contact(service.contacts[0], lang, translate),
                 **_door(service.contacts[0], day),
+                "numbers": _numbers(service.contacts),
+                "texts": {code: _words_in(service, code) for code in LANGUAGES},
             }
         )
     for place in catalogue.sorted_meeting_places:
@@ -311,6 +349,8 @@ def documents(catalogue, lang: str, translate, day: dt.date | None = None) -> li
                 "tel": "",
                 "phone": "",
                 "open": session_spans(place, day, OPEN_NOW_DAYS) if day else "",
+                "numbers": _numbers(place.contacts),
+                "texts": {code: _words_in(place, code) for code in LANGUAGES},
             }
         )
     for provider in catalogue.providers.values():
@@ -343,6 +383,34 @@ def documents(catalogue, lang: str, translate, day: dt.date | None = None) -> li
                 "tel": "",
                 "phone": "",
                 "open": "",
+                "numbers": "",
+                "texts": {code: _own(provider.name, code) for code in LANGUAGES},
+            }
+        )
+    # Each topic in every language, found only by a query in another site language
+    # (`build_index`): väkivalta on the English site leads to the violence topic's page.
+    for category in CATEGORIES.values():
+        if not catalogue.services_in_category(category.id):
+            continue
+        docs.append(
+            {
+                **{field: "" for field, _ in FIELDS},
+                "kind": "topic",
+                "key": f"category/{category.id}/",
+                "category": category.id,
+                "area": ["region"],
+                "name": category.label[lang],
+                "provider": translate("Services by topic"),
+                "where": "",
+                "contact": "",
+                "tel": "",
+                "phone": "",
+                "open": "",
+                "numbers": "",
+                "texts": {
+                    code: " ".join([category.label[code], *category.keywords.get(code, ())])
+                    for code in LANGUAGES
+                },
             }
         )
     for number, doc in enumerate(docs):
@@ -377,23 +445,98 @@ def _add_parts(
                 parts.extend(morphology.words(word))
             elif lang == "sv":
                 parts.extend(compound_parts(word, vocabulary))
-        terms = set(pipeline.terms(text + " " + " ".join(parts)))
-        parts.extend(synonym_terms(terms, groups))
+        # A synonym group joins on the entry's own words, not on its compound parts: the
+        # "huolto" of "terveydenhuolto" (health care) is not custody ("lapsen huolto"). A
+        # group its name or keywords hold goes with its keywords, so that puheterapeutti
+        # finds the speech therapy ("Lasten puheterapia") before the other therapies.
+        named = synonym_terms(set(pipeline.terms(doc["name"] + " " + doc["keywords"])), groups)
+        if named:
+            doc["keywords"] = " ".join([doc["keywords"], *named])
+        parts.extend(
+            word for word in synonym_terms(set(pipeline.terms(text)), groups) if word not in named
+        )
         doc["parts"] = " ".join(sorted(set(parts)))
 
 
-def build_index(docs: list[dict], pipeline: LanguagePipeline) -> dict:
+def _cross_terms(docs: list[dict], lang: str, synonyms, morphology) -> None:
+    """Each document's words in `lang` (`texts`), with their compound parts and synonyms
+    there, as terms of `lang`'s pipeline for the field "other" of another language's index:
+    so that väkivalta finds the violence services on the English site and divorce the
+    divorce help on the Finnish one."""
+    pipeline = language_pipeline(lang)
+    groups = group_terms(getattr(synonyms, lang), pipeline)
+    for doc in docs:
+        text = doc["texts"][lang]
+        parts = [
+            part
+            for word in set(_words(text))
+            for part in (morphology.words(word) if lang == "fi" and morphology else ())
+        ]
+        parts.extend(synonym_terms(set(pipeline.terms(text)), groups))
+        doc.setdefault("other", []).extend(pipeline.terms(" ".join([text, *sorted(set(parts))])))
+
+
+def build_index(docs: list[dict], pipeline: LanguagePipeline, cross: bool = False) -> dict:
     """A lunr index of `docs`. Fields are given to lunr.py already turned into terms
     (`pipeline.terms`, each word once), so its own index pipeline stays empty; the search
-    pipeline saved with the index is the one lunr.js runs on queries."""
+    pipeline saved with the index is the one lunr.js runs on queries. With `cross`, the
+    field "other" holds the other site languages' terms (`_cross_terms`), which search.js
+    makes of a query with those languages' pipelines. The keywords field also holds the
+    entry's phone numbers as digit strings, which search.js looks up as they are."""
     builder = Builder()
     builder.search_pipeline.add(*pipeline.search_functions)
     builder.ref("id")
     for field, boost in FIELDS:
         builder.field(field, boost=boost)
+    if cross:
+        builder.field("other", boost=CROSS_BOOST)
     for doc in docs:
-        builder.add({"id": doc["id"], **{field: pipeline.terms(doc[field]) for field, _ in FIELDS}})
+        # a topic is found by its words in the other site languages only: in the page's
+        # own language its words are in every one of its services' "categories"
+        own = doc["kind"] != "topic"
+        fields = {field: pipeline.terms(doc[field]) if own else [] for field, _ in FIELDS}
+        fields["keywords"] += doc["numbers"].split()
+        if cross:  # what the page language's fields already hold adds nothing
+            own = {term for terms in fields.values() for term in terms}
+            fields["other"] = sorted(set(doc.get("other", [])) - own)
+        builder.add({"id": doc["id"], **fields})
     return builder.build().serialize()
+
+
+def pack_index(serialized: dict) -> dict:
+    """lunr's serialised index in fewer bytes, which search-index.js turns back into it.
+
+    lunr writes every field into every term's posting, mostly empty, and each term's number
+    (`_index`) in the order terms were first met. Packed: a term lists only the fields it is
+    in, with their documents; terms are numbered in their (sorted) order, so the number is
+    the position, and the field vectors follow that numbering; scores keep two decimals,
+    plenty to rank by. About 30 % smaller after gzip."""
+    fields = serialized["fields"]
+    renumber = {posting["_index"]: n for n, (_, posting) in enumerate(serialized["invertedIndex"])}
+    terms = [
+        [
+            term,
+            [
+                [number, *sorted(int(ref) for ref in posting[field])]
+                for number, field in enumerate(fields)
+                if posting[field]
+            ],
+        ]
+        for term, posting in serialized["invertedIndex"]
+    ]
+    vectors = []
+    for ref, elements in serialized["fieldVectors"]:
+        field, doc = ref.split("/", 1)
+        pairs = sorted((renumber[elements[i]], elements[i + 1]) for i in range(0, len(elements), 2))
+        flat = [value for index, score in pairs for value in (index, round(score, 2))]
+        vectors.append([fields.index(field), int(doc), flat])
+    return {
+        "version": serialized["version"],
+        "fields": fields,
+        "pipeline": serialized["pipeline"],
+        "terms": terms,
+        "vectors": vectors,
+    }
 
 
 @dataclass
@@ -441,12 +584,17 @@ def search_files(
     morphology: FinnishMorphology | None,
     shard_docs: int,
     day: dt.date | None = None,
+    languages: tuple[str, ...] = (),
 ) -> dict[str, str]:
     """The files of one language's search, by file name: index.json says which shard serves
-    which town; shard-N.json holds a lunr index, and shard-N-M.json the results it shows."""
+    which town and which other site languages (`languages`) a query is also read in;
+    shard-N.json holds a lunr index, and shard-N-M.json the results it shows."""
     pipeline = language_pipeline(lang)
     docs = documents(catalogue, lang, translate, day)
     _add_parts(docs, lang, pipeline, getattr(catalogue.synonyms, lang), morphology)
+    others = tuple(code for code in languages if code != lang)
+    for other in others:
+        _cross_terms(docs, other, catalogue.synonyms, morphology)
     parts = shards(docs, list(catalogue.municipalities), shard_docs)
     files = {
         "index.json": _json(
@@ -454,6 +602,7 @@ def search_files(
                 "version": 2,
                 "lang": lang,
                 "chunk": STORE_CHUNK,
+                "cross": list(others),
                 "shards": [shard.municipalities for shard in parts],
             }
         )
@@ -473,7 +622,10 @@ def search_files(
     for number, shard in enumerate(parts):
         local = [dict(doc, id=str(position)) for position, doc in enumerate(shard.docs)]
         files[f"shard-{number}.json"] = _json(
-            {"areas": [doc["area"] for doc in local], "index": build_index(local, pipeline)}
+            {
+                "areas": [doc["area"] for doc in local],
+                "index": pack_index(build_index(local, pipeline, bool(others))),
+            }
         )
         for start in range(0, len(local), STORE_CHUNK):
             chunk = [{key: doc[key] for key in shown} for doc in local[start : start + STORE_CHUNK]]

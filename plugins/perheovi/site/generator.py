@@ -191,9 +191,10 @@ class PerheoviGenerator(Generator):
             self.catalogue,
             lang,
             self.translations[lang].gettext,
-            search.FinnishMorphology() if lang == "fi" else None,
+            search.FinnishMorphology() if "fi" in self.languages else None,
             self.site_settings.SEARCH_SHARD_DOCS,
             self.common["build_date"],
+            tuple(self.languages),
         )
         for name, content in files.items():
             self._write(f"{lang}/search/{name}", content)

@@ -1,6 +1,6 @@
 /* "Open now" for contact channels and locations: a progressive enhancement.
  *
- * Each <p class="open-now" data-open="start-end,…" data-until="…" hidden> carries the open
+ * Each <p class="open-now" data-open="gap+length,…" data-until="…" hidden> carries the open
  * spans computed at build time (minutes since the epoch, already correct for Europe/Helsinki
  * and its daylight-saving changes). This script only finds the span around "now" and words it
  * in the page language, using Helsinki's calendar whatever the device's time zone. Without
@@ -42,8 +42,11 @@
   }
 
   function describe(element, now) {
+    var last = 0;  // "gap+length", the gap from the previous span's end (hours.spans_text)
     var spans = element.dataset.open ? element.dataset.open.split(",").map(function (span) {
-      return span.split("-").map(Number);
+      var parts = span.split("+").map(Number), start = last + parts[0];
+      last = start + parts[1];
+      return [start, last];
     }) : [];
     if (now >= Number(element.dataset.until)) { return null; }  // site not rebuilt: say nothing
     var today = helsinki(now);

@@ -11,7 +11,8 @@
   var results = document.getElementById("search-results");
   var status = document.getElementById("search-status");
   var strings = document.getElementById("search-strings");
-  if (!results || !status || !strings || typeof lunr === "undefined") { return; }
+  if (!results || !status || !strings || typeof lunr === "undefined" ||
+      !window.perheoviUnpackIndex) { return; }
   var text = strings.dataset;
   var params = new URLSearchParams(window.location.search);
   var query = (params.get("q") || "").trim().slice(0, 200);
@@ -41,6 +42,28 @@
     return lunr.tokenizer(query).map(String).filter(function (term) { return term.length; });
   }
 
+  // A query is read in every site language (index.json's "cross"): its words go through each
+  // other language's own pipeline, as the index built that language's field (search/index.py).
+  var crossPipelines = {};
+  function crossTerms(lang, word) {
+    if (!crossPipelines[lang]) {
+      var pipeline = new lunr.Pipeline(), own = lang === "en" ? lunr : lunr[lang];
+      if (!own || !own.stemmer) { return []; }
+      pipeline.add(own.trimmer, own.stopWordFilter, own.stemmer);
+      crossPipelines[lang] = pipeline;
+    }
+    return crossPipelines[lang].runString(word);
+  }
+
+  // A number typed with spaces or a +358 ("116 111", "+358 800 123 456") as the digit strings
+  // the index keeps; empty when the query is not a number.
+  function numberTerms() {
+    if (!/^[+0-9 ()-]+$/.test(query)) { return []; }
+    var digits = query.replace(/\D/g, "");
+    if (digits.length < 3) { return []; }
+    return digits.indexOf("358") === 0 ? [digits, "0" + digits.slice(3)] : [digits];
+  }
+
   // Which shards to search: shard 0 serves the whole region; a town's own services are in
   // the shard that lists it. Without a town, a split index searches the region-wide part only.
   function wanted() {
@@ -54,7 +77,8 @@
   function loadShard(number) {
     if (!shards[number]) {
       shards[number] = fetchJson("shard-" + number + ".json").then(function (data) {
-        return {number: number, areas: data.areas, index: lunr.Index.load(data.index),
+        return {number: number, areas: data.areas,
+                index: lunr.Index.load(window.perheoviUnpackIndex(data.index)),
                 chunks: {}};
       });
     }
@@ -62,23 +86,43 @@
   }
 
   function run(shard, fuzzy) {
-    var words = terms();
+    var words = terms(), numbers = numberTerms();
     if (!words.length) { return []; }
+    var cross = manifest.cross || [];
     return shard.index.query(function (q) {
+      numbers.forEach(function (digits) {
+        q.term(digits, {fields: ["keywords"], usePipeline: false, boost: 100});
+      });
       words.forEach(function (word) {
-        if (fuzzy) {
-          q.term(word, {editDistance: word.length >= 7 ? 2 : 1, boost: 1});
+        if (fuzzy) {  // the word as typed too: a stemmer may cut a typo short (rådgivnig)
+          var distance = word.length >= 7 ? 2 : 1;
+          q.term(word, {editDistance: distance, boost: 1});
+          q.term(word, {editDistance: distance, boost: 1, usePipeline: false});
           return;
         }
         q.term(word, {boost: 10});
         if (word.length >= 3) {
           q.term(word, {usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 2});
         }
+        cross.forEach(function (lang) {
+          crossTerms(lang, word).forEach(function (term) {
+            q.term(term, {fields: ["other"], usePipeline: false, boost: 10});
+            if (term.length >= 3) {
+              q.term(term, {fields: ["other"], usePipeline: false, boost: 2,
+                            wildcard: lunr.Query.wildcard.TRAILING});
+            }
+          });
+        });
       });
     }).filter(function (hit) {
       var area = shard.areas[Number(hit.ref)];
       return !municipality || area.indexOf("region") !== -1 || area.indexOf(municipality) !== -1;
-    }).map(function (hit) { return {shard: shard, ref: Number(hit.ref), score: hit.score}; });
+    }).map(function (hit) {
+      // a family that chose its municipality sees the town's own services before the same
+      // kind of help elsewhere or region-wide
+      var own = municipality && shard.areas[Number(hit.ref)].indexOf(municipality) !== -1;
+      return {shard: shard, ref: Number(hit.ref), score: hit.score * (own ? 1.5 : 1)};
+    });
   }
 
   function searchAll(loaded, fuzzy) {

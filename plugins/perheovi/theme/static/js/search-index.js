@@ -1,0 +1,28 @@
+/* The search index as search/index.py packs it (pack_index), back into lunr's serialised form
+ * for lunr.Index.load: every field in every term's posting, a term's number its position,
+ * field vectors keyed "field/doc". Also loaded by node in tests/test_search_index.py. */
+(function (root) {
+  "use strict";
+  function unpackIndex(packed) {
+    var fields = packed.fields;
+    var invertedIndex = packed.terms.map(function (entry, position) {
+      var posting = {_index: position};
+      fields.forEach(function (field) { posting[field] = {}; });
+      entry[1].forEach(function (group) {
+        var docs = posting[fields[group[0]]];
+        for (var i = 1; i < group.length; i++) { docs[group[i]] = {}; }
+      });
+      return [entry[0], posting];
+    });
+    var fieldVectors = packed.vectors.map(function (vector) {
+      return [fields[vector[0]] + "/" + vector[1], vector[2]];
+    });
+    return {version: packed.version, fields: fields, fieldVectors: fieldVectors,
+            invertedIndex: invertedIndex, pipeline: packed.pipeline};
+  }
+  if (typeof module === "object" && module.exports) {
+    module.exports = unpackIndex;
+  } else {
+    root.perheoviUnpackIndex = unpackIndex;
+  }
+}(this));
