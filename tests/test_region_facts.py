@@ -728,8 +728,13 @@ def test_the_search_finds_an_entry_by_its_organiser_or_partners(facts_site, key,
     ref = str(next(number for number, doc in enumerate(store) if doc["key"] == key))
     index = json.loads(facts_site.file("/en/search/shard-0.json").read_text("utf-8"))["index"]
     places = index["fields"].index("places")  # the packed form of search.index.pack_index
-    postings = {
-        term: {str(doc) for group in groups if group[0] == places for doc in group[1:]}
+    postings = {  # a term's documents as differences: [field, first, +next, …]
+        term: {
+            str(sum(group[1 : n + 1]))
+            for group in groups
+            if group[0] == places
+            for n in range(1, len(group))
+        }
         for term, groups in index["terms"]
     }
     for term in language_pipeline("en").terms(name):

@@ -509,15 +509,17 @@ def pack_index(serialized: dict) -> dict:
     lunr writes every field into every term's posting, mostly empty, and each term's number
     (`_index`) in the order terms were first met. Packed: a term lists only the fields it is
     in, with their documents; terms are numbered in their (sorted) order, so the number is
-    the position, and the field vectors follow that numbering; scores keep two decimals,
-    plenty to rank by. About 30 % smaller after gzip."""
+    the position, and the field vectors follow that numbering; ascending numbers (a term's
+    documents, a vector's terms) are written as the differences between them; scores keep
+    two decimals, plenty to rank by; empty fields' vectors, which lunr never looks up, are
+    left out. About 35 % smaller after gzip."""
     fields = serialized["fields"]
     renumber = {posting["_index"]: n for n, (_, posting) in enumerate(serialized["invertedIndex"])}
     terms = [
         [
             term,
             [
-                [number, *sorted(int(ref) for ref in posting[field])]
+                [number, *_differences(sorted(int(ref) for ref in posting[field]))]
                 for number, field in enumerate(fields)
                 if posting[field]
             ],
@@ -526,9 +528,16 @@ def pack_index(serialized: dict) -> dict:
     ]
     vectors = []
     for ref, elements in serialized["fieldVectors"]:
+        if not elements:  # an empty field matches nothing: lunr never looks its vector up
+            continue
         field, doc = ref.split("/", 1)
         pairs = sorted((renumber[elements[i]], elements[i + 1]) for i in range(0, len(elements), 2))
-        flat = [value for index, score in pairs for value in (index, round(score, 2))]
+        numbers = _differences([index for index, _ in pairs])
+        flat = [
+            value
+            for n, (_, score) in zip(numbers, pairs, strict=True)
+            for value in (n, round(score, 2))
+        ]
         vectors.append([fields.index(field), int(doc), flat])
     return {
         "version": serialized["version"],
@@ -537,6 +546,11 @@ def pack_index(serialized: dict) -> dict:
         "terms": terms,
         "vectors": vectors,
     }
+
+
+def _differences(ascending: list[int]) -> list[int]:
+    """[3, 5, 9] -> [3, 2, 4]: small numbers, which gzip packs better."""
+    return [n - previous for previous, n in zip([0, *ascending], ascending, strict=False)]
 
 
 @dataclass
