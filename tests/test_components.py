@@ -40,6 +40,7 @@ def render(catalogue):
     from perheovi.site.pages import SitePage
     from perheovi.site.settings import read_settings_file
     from perheovi.site.templating import install_functions
+    from perheovi.site.views import facets
 
     env = Environment(
         loader=ChoiceLoader(
@@ -73,6 +74,9 @@ def render(catalogue):
             day_names_in_sentence=i18n.day_names_in_sentence(lang),
             gettext_in={code: filters.gettext_in(translations[code]) for code in LANGUAGES},
             catalogue=catalogue,  # where the examples take their entries from; pages get none
+            example_facets=facets(
+                [*catalogue.services.values(), *catalogue.meeting_places.values()]
+            ),
         )
 
     return render

@@ -41,6 +41,7 @@ from ..site.filters import phone_display
 from ..site.summaries import hours_line
 from ..site.today import OPEN_NOW_DAYS
 from ..site.vendor import vendored
+from ..site.views import entry_facts
 from . import porter
 
 STORE_CHUNK = 40  # documents per store file: the first search fetches only the chunks it shows
@@ -247,6 +248,18 @@ def _first_contact(contact, lang: str, translate) -> str:
     }[contact.type]
 
 
+def _facts(entry) -> dict:
+    """What the list filters read (filters.js), as the pages' data-* attributes have it."""
+    facts = entry_facts(entry)
+    return {
+        "ages": " ".join(facts.ages),
+        "languages": " ".join(facts.languages),
+        "free": "yes" if facts.free else "no",
+        "delivery": " ".join(facts.delivery),
+        **({"always": "yes"} if facts.always else {}),
+    }
+
+
 def _numbers(contacts) -> str:
     """The entry's phone and text-message numbers as one digit string each, in the ways a
     family types them (0800 123 456, +358 800 123 456, 116 111), for a search by number."""
@@ -317,6 +330,7 @@ def documents(catalogue, lang: str, translate, day: dt.date | None = None) -> li
                 "contact": _first_contact(service.contacts[0], lang, translate),
                 **_door(service.contacts[0], day),
                 "numbers": _numbers(service.contacts),
+                "facts": _facts(service),
                 "texts": {code: _words_in(service, code) for code in LANGUAGES},
             }
         )
@@ -350,6 +364,7 @@ def documents(catalogue, lang: str, translate, day: dt.date | None = None) -> li
                 "phone": "",
                 "open": session_spans(place, day, OPEN_NOW_DAYS) if day else "",
                 "numbers": _numbers(place.contacts),
+                "facts": _facts(place),
                 "texts": {code: _words_in(place, code) for code in LANGUAGES},
             }
         )
@@ -622,6 +637,7 @@ def search_files(
         )
     }
     shown = (
+        "facts",
         "kind",
         "key",
         "category",
@@ -642,7 +658,10 @@ def search_files(
             }
         )
         for start in range(0, len(local), STORE_CHUNK):
-            chunk = [{key: doc[key] for key in shown} for doc in local[start : start + STORE_CHUNK]]
+            chunk = [
+                {key: doc[key] for key in shown if key in doc}
+                for doc in local[start : start + STORE_CHUNK]
+            ]
             files[f"shard-{number}-{start // STORE_CHUNK}.json"] = _json(chunk)
     return files
 

@@ -13,6 +13,7 @@ from ..catalogue.network import Catalogue
 from ..catalogue.paths import paths_of, quick_exit_services, resolve
 from ..catalogue.taxonomy import CATEGORIES
 from .views import (
+    facets,
     first_door,
     languages_by_channel,
     meeting_places_view,
@@ -39,7 +40,17 @@ def catalogue_pages(catalogue: Catalogue) -> list[SitePage]:
     pages = [
         SitePage("", "home", {"urgent_on_page": True}),
         SitePage("a-z/", "a_z", {"services": list(catalogue.services.values())}),
-        SitePage("search/", "search", {"quick_exit": True}),  # results may be of anything
+        SitePage(
+            "search/",
+            "search",
+            # results may be of anything
+            {
+                "quick_exit": True,
+                "facets": facets(
+                    [*catalogue.services.values(), *catalogue.meeting_places.values()]
+                ),
+            },
+        ),
         SitePage("meeting-places/", "meeting_places", {"view": meeting_places_view(catalogue)}),
         SitePage(
             "categories/",
@@ -53,7 +64,11 @@ def catalogue_pages(catalogue: Catalogue) -> list[SitePage]:
         SitePage(
             f"municipality/{m.slug}/",
             "municipality",
-            {"view": municipality_view(catalogue, m), "urgent_on_page": True},
+            {
+                "view": (view := municipality_view(catalogue, m)),
+                "facets": view.facets,
+                "urgent_on_page": True,
+            },
         )
         for m in catalogue.municipalities.values()
     ]
@@ -94,6 +109,7 @@ def catalogue_pages(catalogue: Catalogue) -> list[SitePage]:
             {
                 "category": c,
                 "services": catalogue.services_in_category(c.id),
+                "facets": facets(catalogue.services_in_category(c.id)),
                 "quick_exit": c.sensitive,
             },
         )
@@ -123,6 +139,18 @@ def catalogue_pages(catalogue: Catalogue) -> list[SitePage]:
                         "municipality": m,
                         "quick_exit": path.quick_exit,
                         "steps": steps,
+                        "facets": facets(
+                            [
+                                entry
+                                for step in steps
+                                for entry in [
+                                    *step.services,
+                                    *step.places,
+                                    *step.alternatives,
+                                    *step.meanwhile,
+                                ]
+                            ]
+                        ),
                         "first_door": first_door(steps),
                         "urgent_lines": urgent_lines(catalogue, m.slug),
                     },

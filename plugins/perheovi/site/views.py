@@ -73,6 +73,17 @@ class MunicipalityView:
     meeting_places: list  # MeetingPlace a family living here can use
     has_calendar: bool  # a meeting place in the municipality: its meeting-places.ics exists
 
+    @property
+    def facets(self):
+        """The filters of the page's lists: every service and meeting place listed."""
+        return facets(
+            [
+                *(s for section in self.sections for s in section.services),
+                *self.shared,
+                *self.meeting_places,
+            ]
+        )
+
 
 def municipality_view(catalogue: Catalogue, municipality) -> MunicipalityView:
     services = catalogue.services_for(municipality.slug)
@@ -147,4 +158,76 @@ def meeting_places_view(catalogue: Catalogue) -> MeetingPlacesView:
     return MeetingPlacesView(
         [(m, places) for m, places in by_municipality if places],
         catalogue.meeting_places_outside(),
+    )
+
+
+# The child's age as families filter by it (issue 17's bands), from the catalogue's age groups.
+AGE_BANDS = {
+    "expecting": ("expecting",),
+    "0-6": ("babies", "under-school-age"),
+    "7-12": ("school-age",),
+    "13-17": ("teenagers",),
+    "18-29": ("young-adults",),
+}
+# How a service is given, as families filter by it: remote and self-service online together.
+DELIVERY_CHOICES = {
+    "location": ("location",),
+    "home": ("home",),
+    "remote": ("remote", "digital"),
+    "daycare-school": ("daycare-school",),
+}
+
+
+@dataclass(frozen=True)
+class EntryFacts:
+    """What a listed service or meeting place says of itself in one line, and what the list
+    filters (filters.js) read from it: the age bands it is for (none: every age), its
+    languages, whether it is free and how it is given."""
+
+    ages: tuple[str, ...]  # AGE_BANDS keys
+    languages: tuple[str, ...]
+    cost: str | None  # a service's cost; None for a meeting place (open to all, no fee)
+    delivery: tuple[str, ...]  # DELIVERY_CHOICES keys
+    always: bool  # the contact it is listed with answers around the clock ("open now" always)
+
+    @property
+    def free(self) -> bool:
+        return self.cost in (None, "free", "call-charge")
+
+
+def entry_facts(entry) -> EntryFacts:
+    groups = set(entry.target_groups)
+    given = set(getattr(entry, "delivery", ("location",)))
+    return EntryFacts(
+        tuple(band for band, ids in AGE_BANDS.items() if groups.intersection(ids)),
+        tuple(entry.languages),
+        getattr(entry, "cost", None),
+        tuple(choice for choice, ids in DELIVERY_CHOICES.items() if given.intersection(ids)),
+        bool(
+            getattr(entry, "delivery", None)  # a service: listed with its first contact
+            and entry.contacts[0].opening_hours
+            and entry.contacts[0].opening_hours.always
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class Facets:
+    """The choices a list's filters offer: only those some entry of the list has."""
+
+    ages: tuple[str, ...]
+    languages: tuple[str, ...]  # Finnish, Swedish, English first, then the rest by code
+    delivery: tuple[str, ...]
+    any_fee: bool  # "free of charge only" narrows something
+
+
+def facets(entries) -> Facets:
+    found = [entry_facts(entry) for entry in entries]
+    languages = {code for facts in found for code in facts.languages}
+    first = [code for code in ("fi", "sv", "en") if code in languages]
+    return Facets(
+        tuple(band for band in AGE_BANDS if any(band in f.ages for f in found)),
+        (*first, *sorted(languages - set(first))),
+        tuple(choice for choice in DELIVERY_CHOICES if any(choice in f.delivery for f in found)),
+        any(not f.free for f in found),
     )

@@ -41,13 +41,20 @@
     return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
   }
 
-  function describe(element, now) {
-    var last = 0;  // "gap+length", the gap from the previous span's end (hours.spans_text)
-    var spans = element.dataset.open ? element.dataset.open.split(",").map(function (span) {
+  /* [[start, end], …] of "gap+length,…", the gap from the previous span's end
+   * (hours.spans_text); filters.js reads the spans through window.perheoviSpans. */
+  function decode(written) {
+    var last = 0;
+    return written ? written.split(",").map(function (span) {
       var parts = span.split("+").map(Number), start = last + parts[0];
       last = start + parts[1];
       return [start, last];
     }) : [];
+  }
+  window.perheoviSpans = decode;
+
+  function describe(element, now) {
+    var spans = decode(element.dataset.open);
     if (now >= Number(element.dataset.until)) { return null; }  // site not rebuilt: say nothing
     var today = helsinki(now);
     for (var i = 0; i < spans.length; i++) {

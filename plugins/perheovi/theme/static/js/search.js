@@ -153,6 +153,9 @@
       item.className = "result";
       item.dataset.category = doc.category;
       item.dataset.kind = doc.kind;
+      if (doc.facts) {  // for filters.js, as the pages' entries carry them
+        Object.keys(doc.facts).forEach(function (key) { item.dataset[key] = doc.facts[key]; });
+      }
       var heading = document.createElement("h2");
       var link = document.createElement("a");
       link.href = base + doc.key;
@@ -189,6 +192,7 @@
     results.textContent = "";
     if (docs.length) { results.appendChild(list); }
     if (window.perheoviOpenNow) { window.perheoviOpenNow(); }
+    if (window.perheoviFilters) { window.perheoviFilters(); }
     var count = docs.length === 0 ? text.none : docs.length === 1 ? text.one : text.many;
     status.textContent = (fuzzy && docs.length ? text.fuzzy + " " : "") +
       fill(count, {count: docs.length, query: query}) +

@@ -1,0 +1,199 @@
+/* Filters for a list of services and meeting places: the child's age, a language, free of
+ * charge, how it is given, open now or today. An enhancement: without JavaScript every entry
+ * shows these facts in its own line (lists.facts_line) and the filter form stays hidden.
+ *
+ * Each entry (li.entry) carries its facts as data-* attributes (lists.facts_data). The state is
+ * in the URL's query (?ika=0-6&kieli=sv&maksuton=1&tapa=home&auki=nyt), so a filtered list can
+ * be shared and Back undoes a change; a live region says how many entries are shown. Nothing
+ * is stored and nothing is sent anywhere. The pure functions below are tested in node
+ * (tests/js/filters.test.js); the rest ties them to the page.
+ */
+(function (root) {
+  "use strict";
+
+  var KEYS = {ages: "ika", languages: "kieli", free: "maksuton", delivery: "tapa", open: "auki"};
+
+  /* The filter state from a query string: {ages: [], languages: [], free: false,
+   * delivery: [], open: "" | "nyt" | "tanaan"}; unknown values are kept out by the caller. */
+  function parseState(search) {
+    var params = new URLSearchParams(search);
+    function list(key) {
+      return params.getAll(key).join(",").split(",").filter(Boolean);
+    }
+    var open = params.get(KEYS.open) || "";
+    return {
+      ages: list(KEYS.ages),
+      languages: list(KEYS.languages),
+      free: params.get(KEYS.free) === "1",
+      delivery: list(KEYS.delivery),
+      open: open === "nyt" || open === "tanaan" ? open : ""
+    };
+  }
+
+  /* The state back into `search` (a query string), other parameters kept (?q=, ?kunta=). */
+  function writeState(state, search) {
+    var params = new URLSearchParams(search);
+    Object.keys(KEYS).forEach(function (name) { params.delete(KEYS[name]); });
+    ["ages", "languages", "delivery"].forEach(function (name) {
+      if (state[name].length) { params.set(KEYS[name], state[name].join(",")); }
+    });
+    if (state.free) { params.set(KEYS.free, "1"); }
+    if (state.open) { params.set(KEYS.open, state.open); }
+    var text = params.toString();
+    return text ? "?" + text : "";
+  }
+
+  function isActive(state) {
+    return Boolean(state.ages.length || state.languages.length || state.free ||
+                   state.delivery.length || state.open);
+  }
+
+  function overlaps(spans, from, until) {
+    return spans.some(function (span) { return span[0] < until && from < span[1]; });
+  }
+
+  /* Whether an entry with `facts` ({ages, languages, free, delivery, always, spans}) shows
+   * under `state` at `now` (minutes since the epoch), with `today` its Helsinki day as
+   * [start, end) minutes. Within a choice any ticked value will do; across choices all must.
+   * An entry for no particular age is for every age. */
+  function matches(facts, state, now, today) {
+    function any(wanted, has) {
+      return !wanted.length || wanted.some(function (value) { return has.indexOf(value) !== -1; });
+    }
+    if (state.ages.length && facts.ages.length && !any(state.ages, facts.ages)) { return false; }
+    if (!any(state.languages, facts.languages)) { return false; }
+    if (state.free && !facts.free) { return false; }
+    if (!any(state.delivery, facts.delivery)) { return false; }
+    if (state.open === "nyt") { return facts.always || overlaps(facts.spans, now, now + 1); }
+    if (state.open === "tanaan") {
+      return facts.always || overlaps(facts.spans, today[0], today[1]);
+    }
+    return true;
+  }
+
+  var core = {parseState: parseState, writeState: writeState, matches: matches,
+              isActive: isActive};
+  if (typeof module === "object" && module.exports) { module.exports = core; return; }
+
+  // --- the page ------------------------------------------------------------------------------
+  var form = document.querySelector("form.filters__form");
+  var status = document.getElementById("filters-status");
+  if (!form || !status) { return; }
+  var box = form.closest(".filters");
+  var scope = document.querySelector(form.dataset.scope) || document;
+  var text = form.dataset;
+
+  function words(value) { return value ? value.split(" ") : []; }
+
+  function factsOf(entry) {
+    var live = entry.querySelector(".open-now[data-open]");
+    return {
+      ages: words(entry.dataset.ages),
+      languages: words(entry.dataset.languages),
+      free: entry.dataset.free === "yes",
+      delivery: words(entry.dataset.delivery),
+      always: entry.dataset.always === "yes",
+      spans: live && root.perheoviSpans ? root.perheoviSpans(live.dataset.open) : []
+    };
+  }
+
+  function helsinkiDay(now) {
+    var parts = {};
+    new Intl.DateTimeFormat("en-GB", {timeZone: "Europe/Helsinki", hour: "numeric",
+      minute: "numeric", hourCycle: "h23"}).formatToParts(new Date(now * 60000))
+      .forEach(function (part) { parts[part.type] = part.value; });
+    var start = now - (+parts.hour % 24) * 60 - (+parts.minute);
+    return [start, start + 24 * 60];  // (a day of a clock change is an hour off at its end)
+  }
+
+  function fromForm() {
+    function ticked(name) {
+      return Array.prototype.map.call(
+        form.querySelectorAll('input[name="' + name + '"]:checked'),
+        function (input) { return input.value; });
+    }
+    var open = form.querySelector('input[name="' + KEYS.open + '"]:checked');
+    return {ages: ticked(KEYS.ages), languages: ticked(KEYS.languages),
+            free: Boolean(form.querySelector('input[name="' + KEYS.free + '"]:checked')),
+            delivery: ticked(KEYS.delivery), open: open ? open.value : ""};
+  }
+
+  function toForm(state) {
+    Array.prototype.forEach.call(form.querySelectorAll("input"), function (input) {
+      var name = input.name;
+      if (name === KEYS.ages) { input.checked = state.ages.indexOf(input.value) !== -1; }
+      if (name === KEYS.languages) { input.checked = state.languages.indexOf(input.value) !== -1; }
+      if (name === KEYS.delivery) { input.checked = state.delivery.indexOf(input.value) !== -1; }
+      if (name === KEYS.free) { input.checked = state.free; }
+      if (name === KEYS.open) { input.checked = input.value === state.open; }
+    });
+  }
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
+  }
+
+  function apply(state) {
+    var now = Math.floor(Date.now() / 60000), today = helsinkiDay(now);
+    var entries = scope.querySelectorAll("li.entry, li.result");
+    var shown = 0;
+    Array.prototype.forEach.call(entries, function (entry) {
+      var visible = matches(factsOf(entry), state, now, today);
+      entry.hidden = !visible;
+      shown += visible ? 1 : 0;
+    });
+    // a topic or a list left empty says so rather than vanishing (a path's step stays)
+    Array.prototype.forEach.call(scope.querySelectorAll("ul.entries, ol.results"), function (list) {
+      var any = list.querySelector("li:not([hidden])") !== null;
+      var note = list.nextElementSibling;
+      if (!note || !note.classList.contains("filters__none")) {
+        note = document.createElement("p");
+        note.className = "filters__none";
+        note.textContent = text.none;
+        list.parentNode.insertBefore(note, list.nextSibling);
+      }
+      note.hidden = any || !entries.length;
+      var topic = list.closest("details.topic");
+      if (topic) {  // its count: the entries the filters leave
+        topic.classList.toggle("topic--filtered-out", !any);
+        var count = topic.querySelector(".topic__count");
+        if (count) {
+          if (!count.dataset.all) { count.dataset.all = count.textContent; }
+          count.textContent = isActive(state)
+            ? "(" + list.querySelectorAll("li.entry:not([hidden])").length + ")" : count.dataset.all;
+        }
+      }
+    });
+    status.textContent = isActive(state)
+      ? fill(text.shown, {shown: shown, total: entries.length}) : "";
+    if (isActive(state)) { box.open = true; }
+  }
+
+  function onChange() {
+    var state = fromForm();
+    var search = writeState(state, window.location.search);
+    if (search !== window.location.search) {
+      history.pushState(null, "", window.location.pathname + search + window.location.hash);
+    }
+    apply(state);
+  }
+
+  function start() {  // after open-now.js, which reads the spans (scripts run in order)
+    box.hidden = false;
+    var initial = parseState(window.location.search);
+    toForm(initial);
+    apply(initial);
+  }
+
+  form.addEventListener("change", onChange);
+  form.addEventListener("reset", function () { setTimeout(onChange, 0); });
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  window.addEventListener("popstate", function () {
+    var state = parseState(window.location.search);
+    toForm(state);
+    apply(state);
+  });
+  document.addEventListener("DOMContentLoaded", start);
+  // search.js draws its results after this runs: it calls this again
+  root.perheoviFilters = function () { apply(fromForm()); };
+}(this));
