@@ -22,6 +22,7 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 import pytest
+from perheovi.gates.output import read_page
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = ROOT / "tests" / "data" / "minimal"
@@ -108,7 +109,7 @@ class BuiltSite:
 
     def page(self, url_path: str) -> lxml.html.HtmlElement:
         if url_path not in self._parsed:
-            self._parsed[url_path] = lxml.html.fromstring(self.file(url_path).read_bytes())
+            self._parsed[url_path] = read_page(self.file(url_path).read_bytes())
         return self._parsed[url_path]
 
     @cached_property

@@ -273,12 +273,25 @@ def test_search_works_with_the_keyboard_alone(browser, site_url):
 
 
 def test_without_javascript_the_form_leads_to_the_a_to_z_and_topics(site):
+    """No dead end: the search page itself lists every topic and the letters of the A–Z,
+    each a link to a page (or an A–Z heading) that exists."""
     page = site.page("/sv/search/")
     note = page.cssselect(".no-script-note")[0]
     hrefs = [
-        urllib.parse.urljoin("http://x/sv/search/", a.get("href")) for a in note.cssselect("a")
+        urllib.parse.urljoin("http://x/sv/search/", a.get("href"))
+        for a in note.cssselect("p:first-child a")
     ]
     assert hrefs == ["http://x/sv/a-z/", "http://x/sv/categories/"]
+    a_z = site.page("/sv/a-z/")
+    topics = note.cssselect("ul.tiles a")
+    assert len(topics) == len(site.page("/sv/categories/").cssselect("ul.tiles a")) > 10
+    for link in [*topics, *note.cssselect("ul.letters a")]:
+        target = urllib.parse.urljoin("/sv/search/", link.get("href"))
+        path, _, anchor = target.partition("#")
+        assert site.exists(path), target
+        if anchor:
+            assert a_z.get_element_by_id(anchor) is not None, target
+    assert len(note.cssselect("ul.letters a")) > 10
     form = page.cssselect("form[role=search]")[0]
     assert form.get("method") == "get"
     assert urllib.parse.urljoin("http://x/sv/search/", form.get("action")) == "http://x/sv/search/"

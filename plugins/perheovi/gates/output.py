@@ -17,6 +17,15 @@ OUTSIDE = "outside the site: "
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
+def read_page(html: bytes) -> lxml.html.HtmlElement:
+    """A built page as a visitor's browser has it: a <template>'s content is inert (My list's
+    copy of an entry, saved-list.js), not part of the page, so it is left out."""
+    page = lxml.html.fromstring(html)
+    for template in list(page.iter("template")):
+        template.drop_tree()
+    return page
+
+
 class BuiltSite:
     """The output folder, at the address the site was built for (`base`, ending in "/")."""
 
@@ -47,7 +56,7 @@ class BuiltSite:
 
     def page(self, url_path: str) -> lxml.html.HtmlElement:
         if url_path not in self._parsed:
-            self._parsed[url_path] = lxml.html.fromstring(self.file(url_path).read_bytes())
+            self._parsed[url_path] = read_page(self.file(url_path).read_bytes())
         return self._parsed[url_path]
 
     def url(self, url_path: str) -> str:

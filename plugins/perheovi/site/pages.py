@@ -49,9 +49,14 @@ def catalogue_pages(catalogue: Catalogue) -> list[SitePage]:
                 "facets": facets(
                     [*catalogue.services.values(), *catalogue.meeting_places.values()]
                 ),
+                # without JavaScript the page offers the ways search would have led to
+                "topics": [c for c in CATEGORIES.values() if catalogue.services_in_category(c.id)],
+                "services": list(catalogue.services.values()),
             },
         ),
         SitePage("meeting-places/", "meeting_places", {"view": meeting_places_view(catalogue)}),
+        # what a family saved may be of anything, sensitive too
+        SitePage("my-list/", "my_list", {"quick_exit": True}),
         SitePage(
             "categories/",
             "categories",
