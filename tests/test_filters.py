@@ -28,7 +28,7 @@ def test_the_filter_functions_pass_their_unit_tests():
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "# pass 7" in result.stdout
+    assert "# pass 9" in result.stdout and "# fail 0" in result.stdout
 
 
 @pytest.fixture
@@ -136,9 +136,10 @@ def test_the_filters_work_with_the_keyboard_alone(lieksa):
     lieksa.locator(".filters > summary").focus()
     lieksa.keyboard.press("Enter")
     assert lieksa.locator(".filters").get_attribute("open") is not None
+    lieksa.keyboard.press("Tab")  # sort by distance
+    assert lieksa.evaluate("document.activeElement.className") == "filters__distance"
     lieksa.keyboard.press("Tab")  # the first age band
-    focused = lieksa.evaluate("document.activeElement.name")
-    assert focused == "ika"
+    assert lieksa.evaluate("document.activeElement.name") == "ika"
     lieksa.keyboard.press("Space")
     lieksa.wait_for_url(lambda url: "?ika=" in url)
     assert lieksa.locator("#filters-status").text_content().endswith("näkyvissä.")
@@ -187,3 +188,82 @@ def test_without_javascript_every_entry_states_its_facts_and_the_filters_stay_hi
         if "sv" in listed.languages:
             assert "Swedish" in facts
         assert any(word in facts for word in ("Free", "fee")), facts
+
+
+def places_of(listed) -> list:
+    """The Locations a family visits the entry at, from the catalogue itself."""
+    if hasattr(listed, "venues"):
+        return [*listed.venues, *(c.venue for c in listed.contacts if c.venue is not None)]
+    return [listed.venue]
+
+
+def test_getting_in_with_a_wheelchair_leaves_step_free_places_and_no_visit_services(
+    lieksa, catalogue
+):
+    lieksa.locator(".filters > summary").click()
+    lieksa.locator('input[name="esteeton"][value="wheelchair"]').check()
+    after = shown(lieksa)
+    for key, visible in after.items():
+        places = places_of(entry(catalogue, key))
+        assert visible == (not places or any("step-free" in p.access for p in places)), key
+    assert 0 < sum(after.values()) < len(after)
+    assert lieksa.url.endswith("?esteeton=wheelchair")
+
+
+def haversine(a, b) -> float:
+    import math
+
+    (lat1, lon1), (lat2, lon2) = (map(math.radians, point) for point in (a, b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+def test_sort_by_distance_orders_each_list_nearest_first_and_sends_nothing(
+    browser, site_url, catalogue
+):
+    here = (63.3160, 30.0160)  # Lieksa's centre, as the browser reports it (mocked)
+    context = browser.new_context(
+        viewport=PHONE,
+        geolocation={"latitude": here[0], "longitude": here[1]},
+        permissions=["geolocation"],
+    )
+    try:
+        page = context.new_page()
+        requests: list[str] = []
+        page.goto(f"{site_url}/fi/municipality/lieksa/")
+        page.wait_for_selector(".filters:not([hidden])")
+        page.on("request", lambda request: requests.append(request.url))
+        page.locator(".filters > summary").click()
+        page.locator(".filters__distance").click()
+        page.wait_for_selector(".filters__distance[aria-pressed=true]")
+        lists = page.eval_on_selector_all(
+            "section.topics ul.entries",
+            """lists => lists.map(list => Array.from(list.children).map(li => [
+                li.querySelector('a').getAttribute('href'),
+                (li.querySelector('.entry__distance') || {}).textContent || null]))""",
+        )
+        assert page.locator("#filters-status").text_content().startswith("Järjestetty")
+    finally:
+        context.close()
+    assert not requests, requests  # the location stayed in the page
+    sorted_lists = 0
+    for rows in lists:
+        distances = []
+        for href, shown_km in rows:
+            kind, ref = href.rstrip("/").split("/")[-2:]
+            places = [p for p in places_of(entry(catalogue, f"{kind}/{ref}")) if p.coordinates]
+            km = min(
+                (haversine(here, (p.coordinates.lat, p.coordinates.lon)) for p in places),
+                default=float("inf"),
+            )
+            distances.append(km)
+            if km != float("inf"):
+                assert shown_km == f"{km:.1f} km", (href, shown_km)
+            else:
+                assert shown_km is None
+        assert distances == sorted(distances), rows
+        sorted_lists += len(set(distances)) > 1
+    assert sorted_lists >= 2

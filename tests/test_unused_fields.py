@@ -90,6 +90,7 @@ locations:
     name: {fi: Zq-talo}
     address: {street: Zqkatu 7, postal_code: "80777", municipality: joensuu, post_office: Zqposti}
     coordinates: {lat: 62.6011, lon: 29.7622}
+    access: [induction-loop]
     accessibility: {fi: Zq-esteettömyys}
     hours: {weekly: {mon-fri: 7.11-15.11}}
 services:
@@ -275,6 +276,7 @@ SHOWN = {
     "Location.address": (SERVICE, r"Zqkatu 7"),
     "Location.coordinates": (SERVICE, r"mlat=62\.6011&amp;mlon=29\.7622"),
     "Location.accessibility": (SERVICE, r"Zq-esteettömyys"),
+    "Location.access": (SERVICE, r"</svg> Induktiosilmukka</li>"),
     "Location.hours": (SERVICE, r"7\.11–15\.11"),
     "Address.street": (SERVICE, r"Zqkatu 7"),
     "Address.postal_code": (SERVICE, r"80777"),

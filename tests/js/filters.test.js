@@ -5,13 +5,15 @@ const assert = require("node:assert/strict");
 const path = require("path");
 const filters = require(path.join(__dirname, "../../plugins/perheovi/theme/static/js/filters.js"));
 
-const none = {ages: [], languages: [], free: false, delivery: [], open: ""};
+const none = {ages: [], languages: [], free: false, delivery: [], access: [], open: ""};
 const clinic = {ages: ["expecting", "0-6"], languages: ["fi", "sv"], free: true,
-                delivery: ["location", "home"], always: false, spans: [[1000, 1060], [2440, 2500]]};
-const helpline = {ages: [], languages: ["fi"], free: true, delivery: ["remote"], always: true,
-                  spans: []};
+                delivery: ["location", "home"], visit: true, access: ["pram"], always: false,
+                spans: [[1000, 1060], [2440, 2500]]};
+const helpline = {ages: [], languages: ["fi"], free: true, delivery: ["remote"], visit: false,
+                  access: [], always: true, spans: []};
 const school = {ages: ["7-12", "13-17"], languages: ["fi"], free: false,
-                delivery: ["daycare-school"], always: false, spans: []};
+                delivery: ["daycare-school"], visit: true, access: ["step-free", "lift"],
+                always: false, spans: []};
 const today = [600, 2040];
 
 test("no filter keeps everything", () => {
@@ -56,16 +58,37 @@ test("open today is a span that overlaps the Helsinki day", () => {
   assert.equal(filters.matches(clinic, state, 1500, [2400, 3840]), true);
 });
 
+test("getting in: a wheelchair needs a step-free place, a pram one with room or no steps", () => {
+  const wheelchair = {...none, access: ["wheelchair"]}, pram = {...none, access: ["pram"]};
+  assert.equal(filters.matches(school, wheelchair, 0, today), true);
+  assert.equal(filters.matches(clinic, wheelchair, 0, today), false);
+  assert.equal(filters.matches(clinic, pram, 0, today), true);
+  assert.equal(filters.matches(school, pram, 0, today), true);
+  assert.equal(filters.matches(helpline, wheelchair, 0, today), true);  // nothing to visit
+  assert.equal(filters.matches({...clinic, access: []}, pram, 0, today), false);
+});
+
+test("distances: haversine kilometres, the nearest place, nearest first", () => {
+  const joensuu = [62.601, 29.763], lieksa = [63.316, 30.016], helsinki = [60.1699, 24.9384];
+  assert.ok(Math.abs(filters.distanceKm(joensuu, lieksa) - 80.5) < 0.5);
+  assert.ok(Math.abs(filters.distanceKm(helsinki, joensuu) - 373) < 1.5);  // the geodesic: 373.4
+  assert.equal(filters.distanceKm(joensuu, joensuu), 0);
+  assert.ok(Math.abs(filters.nearestKm("63.316,30.016;62.601,29.763", joensuu)) < 0.01);
+  assert.equal(filters.nearestKm("", joensuu), Infinity);
+  assert.deepEqual(filters.byDistance([5, Infinity, 1, 5, 0.5]), [4, 2, 0, 3, 1]);
+});
+
 test("the state goes into the URL and comes back, other parameters kept", () => {
   const state = {ages: ["0-6", "7-12"], languages: ["sv"], free: true, delivery: ["home"],
-                 open: "nyt"};
+                 access: ["wheelchair"], open: "nyt"};
   const search = filters.writeState(state, "?q=neuvola&kunta=lieksa");
-  assert.equal(search, "?q=neuvola&kunta=lieksa&ika=0-6%2C7-12&kieli=sv&tapa=home&maksuton=1&auki=nyt");
+  assert.equal(search, "?q=neuvola&kunta=lieksa&ika=0-6%2C7-12&kieli=sv&tapa=home&esteeton=wheelchair&maksuton=1&auki=nyt");
   assert.deepEqual(filters.parseState(search), state);
   assert.equal(filters.writeState(none, "?q=x&ika=0-6"), "?q=x");
   assert.equal(filters.writeState(none, ""), "");
 });
 
-test("an unknown open value is ignored", () => {
+test("unknown values are ignored", () => {
   assert.equal(filters.parseState("?auki=<script>").open, "");
+  assert.deepEqual(filters.parseState("?esteeton=stairs,pram").access, ["pram"]);
 });

@@ -135,6 +135,17 @@ AgeGroupId = Annotated[str, choice(AGE_GROUPS, "an age group")]
 Delivery = Annotated[
     str, choice(("location", "home", "daycare-school", "remote", "digital"), "a way of delivery")
 ]
+# What a place offers for moving about, as families filter by it ("I use a wheelchair", "I push
+# a pram"); the free text `accessibility` says the rest.
+ACCESS_FEATURES = (
+    "step-free",  # an entrance without steps (or with a ramp)
+    "lift",
+    "accessible-toilet",
+    "induction-loop",
+    "parking",  # accessible parking by the entrance
+    "pram",  # room to bring or leave a pram
+)
+AccessFeature = Annotated[str, choice(ACCESS_FEATURES, "an accessibility feature")]
 Cost = Annotated[
     str,
     choice(
@@ -366,6 +377,7 @@ class Location(_Entry):
     name: Name
     address: Address
     coordinates: Coordinates | None = None
+    access: list[AccessFeature] = Field(default_factory=list)
     accessibility: Text | None = None
     hours: Hours | None = None
 

@@ -177,6 +177,7 @@ FRAGMENTS = frozenset(
         N_("a target group"),
         N_("an age group"),
         N_("a way of delivery"),
+        N_("an accessibility feature"),
         N_("a cost"),
         N_("a kind of provider"),
         N_("a kind of contact"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..catalogue.model import ACCESS_FEATURES
 from ..catalogue.network import Catalogue
 from ..catalogue.taxonomy import CATEGORIES
 
@@ -189,6 +190,20 @@ class EntryFacts:
     cost: str | None  # a service's cost; None for a meeting place (open to all, no fee)
     delivery: tuple[str, ...]  # DELIVERY_CHOICES keys
     always: bool  # the contact it is listed with answers around the clock ("open now" always)
+    places: tuple  # the Locations to visit it at (its locations and walk-in channels' venues)
+
+    @property
+    def access(self) -> tuple[str, ...]:
+        """What some place of it offers (model.ACCESS_FEATURES), in that list's order."""
+        offered = {feature for place in self.places for feature in place.access}
+        return tuple(f for f in ACCESS_FEATURES if f in offered)
+
+    @property
+    def coordinates(self) -> str:
+        """Its places' coordinates for the distance sort: "lat,lon;lat,lon" (those it has)."""
+        return ";".join(
+            f"{p.coordinates.lat},{p.coordinates.lon}" for p in self.places if p.coordinates
+        )
 
     @property
     def free(self) -> bool:
@@ -208,7 +223,16 @@ def entry_facts(entry) -> EntryFacts:
             and entry.contacts[0].opening_hours
             and entry.contacts[0].opening_hours.always
         ),
+        _places(entry),
     )
+
+
+def _places(entry) -> tuple:
+    if hasattr(entry, "venues"):  # a service
+        found = [*entry.venues, *(c.venue for c in entry.contacts if c.venue is not None)]
+    else:
+        found = [entry.venue] if entry.venue is not None else []
+    return tuple({id(place): place for place in found}.values())  # each place once, in order
 
 
 @dataclass(frozen=True)
@@ -219,6 +243,8 @@ class Facets:
     languages: tuple[str, ...]  # Finnish, Swedish, English first, then the rest by code
     delivery: tuple[str, ...]
     any_fee: bool  # "free of charge only" narrows something
+    access: bool  # some entry's place says how to get in: "I use a wheelchair" narrows
+    distance: bool  # some entry has a place with coordinates: "sort by distance" sorts
 
 
 def facets(entries) -> Facets:
@@ -230,4 +256,6 @@ def facets(entries) -> Facets:
         (*first, *sorted(languages - set(first))),
         tuple(choice for choice in DELIVERY_CHOICES if any(choice in f.delivery for f in found)),
         any(not f.free for f in found),
+        any(f.access for f in found),
+        any(f.coordinates for f in found),
     )

@@ -1,6 +1,7 @@
 /* Filters for a list of services and meeting places: the child's age, a language, free of
- * charge, how it is given, open now or today. An enhancement: without JavaScript every entry
- * shows these facts in its own line (lists.facts_line) and the filter form stays hidden.
+ * charge, how it is given, getting in with a wheelchair or a pram, open now or today; and a
+ * sort by distance from the browser's location. An enhancement: without JavaScript every
+ * entry shows these facts in its own line (lists.facts_line) and the form stays hidden.
  *
  * Each entry (li.entry) carries its facts as data-* attributes (lists.facts_data). The state is
  * in the URL's query (?ika=0-6&kieli=sv&maksuton=1&tapa=home&auki=nyt), so a filtered list can
@@ -11,7 +12,10 @@
 (function (root) {
   "use strict";
 
-  var KEYS = {ages: "ika", languages: "kieli", free: "maksuton", delivery: "tapa", open: "auki"};
+  var KEYS = {ages: "ika", languages: "kieli", free: "maksuton", delivery: "tapa",
+              access: "esteeton", open: "auki"};
+  // what each "getting in" choice needs of one of the places (model.ACCESS_FEATURES)
+  var ACCESS = {wheelchair: ["step-free"], pram: ["step-free", "pram"]};
 
   /* The filter state from a query string: {ages: [], languages: [], free: false,
    * delivery: [], open: "" | "nyt" | "tanaan"}; unknown values are kept out by the caller. */
@@ -26,6 +30,7 @@
       languages: list(KEYS.languages),
       free: params.get(KEYS.free) === "1",
       delivery: list(KEYS.delivery),
+      access: list(KEYS.access).filter(function (value) { return ACCESS[value]; }),
       open: open === "nyt" || open === "tanaan" ? open : ""
     };
   }
@@ -34,7 +39,7 @@
   function writeState(state, search) {
     var params = new URLSearchParams(search);
     Object.keys(KEYS).forEach(function (name) { params.delete(KEYS[name]); });
-    ["ages", "languages", "delivery"].forEach(function (name) {
+    ["ages", "languages", "delivery", "access"].forEach(function (name) {
       if (state[name].length) { params.set(KEYS[name], state[name].join(",")); }
     });
     if (state.free) { params.set(KEYS.free, "1"); }
@@ -45,17 +50,18 @@
 
   function isActive(state) {
     return Boolean(state.ages.length || state.languages.length || state.free ||
-                   state.delivery.length || state.open);
+                   state.delivery.length || state.access.length || state.open);
   }
 
   function overlaps(spans, from, until) {
     return spans.some(function (span) { return span[0] < until && from < span[1]; });
   }
 
-  /* Whether an entry with `facts` ({ages, languages, free, delivery, always, spans}) shows
-   * under `state` at `now` (minutes since the epoch), with `today` its Helsinki day as
-   * [start, end) minutes. Within a choice any ticked value will do; across choices all must.
-   * An entry for no particular age is for every age. */
+  /* Whether an entry with `facts` ({ages, languages, free, delivery, visit, access, always,
+   * spans}) shows under `state` at `now` (minutes since the epoch), with `today` its Helsinki
+   * day as [start, end) minutes. Within a choice any ticked value will do; across choices all
+   * must. An entry for no particular age is for every age; one with no place to visit needs
+   * no entrance (a phone line), so it stays under "I use a wheelchair". */
   function matches(facts, state, now, today) {
     function any(wanted, has) {
       return !wanted.length || wanted.some(function (value) { return has.indexOf(value) !== -1; });
@@ -64,6 +70,9 @@
     if (!any(state.languages, facts.languages)) { return false; }
     if (state.free && !facts.free) { return false; }
     if (!any(state.delivery, facts.delivery)) { return false; }
+    if (facts.visit && !state.access.every(function (need) {
+      return any(ACCESS[need], facts.access);
+    })) { return false; }
     if (state.open === "nyt") { return facts.always || overlaps(facts.spans, now, now + 1); }
     if (state.open === "tanaan") {
       return facts.always || overlaps(facts.spans, today[0], today[1]);
@@ -71,8 +80,32 @@
     return true;
   }
 
+  /* Kilometres between two [lat, lon] points on the Earth (haversine). */
+  function distanceKm(a, b) {
+    var rad = Math.PI / 180, dLat = (b[0] - a[0]) * rad, dLon = (b[1] - a[1]) * rad;
+    var h = Math.pow(Math.sin(dLat / 2), 2) +
+      Math.cos(a[0] * rad) * Math.cos(b[0] * rad) * Math.pow(Math.sin(dLon / 2), 2);
+    return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
+  }
+
+  /* The nearest of an entry's places ("lat,lon;lat,lon") to `here`: Infinity without any. */
+  function nearestKm(places, here) {
+    return (places ? places.split(";") : []).reduce(function (best, place) {
+      return Math.min(best, distanceKm(here, place.split(",").map(Number)));
+    }, Infinity);
+  }
+
+  /* The positions of `distances` nearest first; equal ones (and those without a place, last)
+   * keep their order. */
+  function byDistance(distances) {
+    return distances.map(function (km, index) { return index; }).sort(function (a, b) {
+      return (distances[a] - distances[b]) || (a - b) || 0;
+    });
+  }
+
   var core = {parseState: parseState, writeState: writeState, matches: matches,
-              isActive: isActive};
+              isActive: isActive, distanceKm: distanceKm, nearestKm: nearestKm,
+              byDistance: byDistance};
   if (typeof module === "object" && module.exports) { module.exports = core; return; }
 
   // --- the page ------------------------------------------------------------------------------
@@ -92,6 +125,8 @@
       languages: words(entry.dataset.languages),
       free: entry.dataset.free === "yes",
       delivery: words(entry.dataset.delivery),
+      visit: entry.dataset.visit === "yes",
+      access: words(entry.dataset.access),
       always: entry.dataset.always === "yes",
       spans: live && root.perheoviSpans ? root.perheoviSpans(live.dataset.open) : []
     };
@@ -115,7 +150,8 @@
     var open = form.querySelector('input[name="' + KEYS.open + '"]:checked');
     return {ages: ticked(KEYS.ages), languages: ticked(KEYS.languages),
             free: Boolean(form.querySelector('input[name="' + KEYS.free + '"]:checked')),
-            delivery: ticked(KEYS.delivery), open: open ? open.value : ""};
+            delivery: ticked(KEYS.delivery), access: ticked(KEYS.access),
+            open: open ? open.value : ""};
   }
 
   function toForm(state) {
@@ -124,6 +160,7 @@
       if (name === KEYS.ages) { input.checked = state.ages.indexOf(input.value) !== -1; }
       if (name === KEYS.languages) { input.checked = state.languages.indexOf(input.value) !== -1; }
       if (name === KEYS.delivery) { input.checked = state.delivery.indexOf(input.value) !== -1; }
+      if (name === KEYS.access) { input.checked = state.access.indexOf(input.value) !== -1; }
       if (name === KEYS.free) { input.checked = state.free; }
       if (name === KEYS.open) { input.checked = input.value === state.open; }
     });
@@ -193,6 +230,64 @@
     toForm(state);
     apply(state);
   });
+  // --- sort by distance: the location stays in this page, never in the URL or anywhere -------
+  var sortButton = form.querySelector(".filters__distance");
+  var sortLabel = sortButton && sortButton.textContent;
+
+  function lists() { return scope.querySelectorAll("ul.entries, ol.results"); }
+
+  function sortBy(here) {
+    Array.prototype.forEach.call(lists(), function (list) {
+      var items = Array.prototype.filter.call(list.children, function (item) {
+        return item.matches("li.entry, li.result");
+      });
+      items.forEach(function (item, index) {
+        if (!item.dataset.order) { item.dataset.order = String(index); }
+      });
+      if (!here) {  // back to the page's own order
+        items.sort(function (a, b) { return a.dataset.order - b.dataset.order; });
+      } else {
+        var km = items.map(function (item) { return nearestKm(item.dataset.places, here); });
+        items = byDistance(km).map(function (index) {
+          var item = items[index], shown = item.querySelector(".entry__distance");
+          if (!shown && isFinite(km[index])) {
+            shown = document.createElement("span");
+            shown.className = "entry__distance";
+            var title = item.querySelector(".entry__title, h2");
+            title.parentNode.insertBefore(shown, title.nextSibling);
+          }
+          if (shown) { shown.textContent = fill(text.km, {km: km[index].toFixed(1)}); }
+          return item;
+        });
+      }
+      items.forEach(function (item) {
+        if (!here) {
+          var shown = item.querySelector(".entry__distance");
+          if (shown) { shown.remove(); }
+        }
+        list.appendChild(item);
+      });
+    });
+  }
+
+  if (sortButton) {
+    sortButton.addEventListener("click", function () {
+      if (sortButton.getAttribute("aria-pressed") === "true") {
+        sortBy(null);
+        sortButton.setAttribute("aria-pressed", "false");
+        sortButton.textContent = sortLabel;
+        status.textContent = "";
+        return;
+      }
+      if (!navigator.geolocation) { status.textContent = text.noLocation; return; }
+      navigator.geolocation.getCurrentPosition(function (position) {
+        sortBy([position.coords.latitude, position.coords.longitude]);
+        sortButton.setAttribute("aria-pressed", "true");
+        status.textContent = text.sorted;
+      }, function () { status.textContent = text.noLocation; }, {maximumAge: 600000, timeout: 15000});
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", start);
   // search.js draws its results after this runs: it calls this again
   root.perheoviFilters = function () { apply(fromForm()); };
