@@ -267,3 +267,24 @@ def test_sort_by_distance_orders_each_list_nearest_first_and_sends_nothing(
         assert distances == sorted(distances), rows
         sorted_lists += len(set(distances)) > 1
     assert sorted_lists >= 2
+
+
+def test_open_today_leaves_the_entries_with_hours_or_sessions_on_the_day(lieksa):
+    """Wednesday 18.11.2026: the entries left are those whose dated line of the build date
+    (the same day) names hours or sessions, and those answering 24/7."""
+    lieksa.locator(".filters > summary").click()
+    lieksa.locator('input[name="auki"][value="tanaan"]').check()
+    rows = lieksa.eval_on_selector_all(
+        "section.topics li.entry",
+        """items => items.map(li => [!li.hidden, li.dataset.always === 'yes',
+            (li.querySelector('.channel__today') || {}).textContent || ''])""",
+    )
+    assert any(visible for visible, _, _ in rows) and not all(visible for visible, _, _ in rows)
+    for visible, always, dated in rows:
+        if always:
+            assert visible
+        elif dated:  # "ke 18.11.: 8.00–9.00" or "ke 18.11.: suljettu" / "ei toimintaa"
+            day_has_hours = any(ch.isdigit() for ch in dated.split(":", 1)[1])
+            assert visible == day_has_hours, dated
+        else:
+            assert not visible  # no hours known: not claimed open

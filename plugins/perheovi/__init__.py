@@ -7,5 +7,7 @@ def register():
     from pelican import signals
 
     from .site.generator import add_generator
+    from .site.minify import minify_scripts
 
     signals.get_generators.connect(add_generator)
+    signals.finalized.connect(minify_scripts)

@@ -290,7 +290,11 @@
     });
   }
 
-  document.addEventListener("DOMContentLoaded", start);
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {  // loaded later by search.js
+    start();
+  }
   // search.js draws its results after this runs: it calls this again
   root.perheoviFilters = function () { apply(fromForm()); };
 }(this));

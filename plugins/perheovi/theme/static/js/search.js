@@ -26,6 +26,23 @@
     municipality = "";
   }
   document.querySelectorAll(".no-script-note").forEach(function (note) { note.hidden = true; });
+
+  // The filters' script loads only when the family opens them, or when the address already
+  // holds filters (a shared link): a first search fetches no more than it needs.
+  var filters = document.querySelector(".search-filters");
+  if (filters) {
+    var box = filters.querySelector(".filters");
+    var load = function () {
+      if (filters.dataset.loaded) { return; }
+      filters.dataset.loaded = "yes";
+      var script = document.createElement("script");
+      script.src = filters.dataset.script;
+      document.head.appendChild(script);
+    };
+    box.hidden = false;
+    box.addEventListener("toggle", function () { if (box.open) { load(); } });
+    if (/[?&](ika|kieli|maksuton|tapa|esteeton|auki)=/.test(window.location.search)) { load(); }
+  }
   if (!query) { return; }
 
   var base = results.dataset.base;  // the language folder, relative to this page
