@@ -212,6 +212,10 @@ def group_terms(groups, pipeline: LanguagePipeline) -> list[tuple[list, list[set
 # --- documents -------------------------------------------------------------------------------
 
 
+# What a result without a door of its own shows of one: a provider's, a topic's.
+NO_DOOR = {"where": "", "contact": "", "tel": "", "phone": "", "open": "", "numbers": ""}
+
+
 def _text(value, lang: str) -> str:
     return value.get(lang)[0] if value is not None else ""
 
@@ -393,12 +397,7 @@ def documents(catalogue, lang: str, translate, day: dt.date | None = None) -> li
                 "keywords": provider.name.fi,
                 "places": "",
                 "provider": "",
-                "where": "",
-                "contact": "",
-                "tel": "",
-                "phone": "",
-                "open": "",
-                "numbers": "",
+                **NO_DOOR,
                 "texts": {code: _own(provider.name, code) for code in LANGUAGES},
             }
         )
@@ -416,12 +415,7 @@ def documents(catalogue, lang: str, translate, day: dt.date | None = None) -> li
                 "area": ["region"],
                 "name": category.label[lang],
                 "provider": translate("Services by topic"),
-                "where": "",
-                "contact": "",
-                "tel": "",
-                "phone": "",
-                "open": "",
-                "numbers": "",
+                **NO_DOOR,
                 "texts": {
                     code: " ".join([category.label[code], *category.keywords.get(code, ())])
                     for code in LANGUAGES
