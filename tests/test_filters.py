@@ -156,9 +156,19 @@ def test_axe_finds_nothing_with_the_filters_open(lieksa):
     assert not found and not any(overflow), (found, overflow)
 
 
-def test_search_results_filter_by_the_same_facts(browser, site_url, catalogue):
+@pytest.mark.parametrize(
+    "choice, fits",
+    [
+        ("kieli=sv", lambda e: "sv" in e.languages),
+        (
+            "esteeton=wheelchair",
+            lambda e: not places_of(e) or any("step-free" in p.access for p in places_of(e)),
+        ),
+    ],
+)
+def test_search_results_filter_by_the_same_facts(browser, site_url, catalogue, choice, fits):
     page = browser.new_page()
-    page.goto(f"{site_url}/fi/search/?q=neuvola&kieli=sv")
+    page.goto(f"{site_url}/fi/search/?q=neuvola&{choice}")
     page.wait_for_selector("#search-results[data-state]", state="attached")
     rows = page.eval_on_selector_all(
         "#search-results li.result",
@@ -169,7 +179,7 @@ def test_search_results_filter_by_the_same_facts(browser, site_url, catalogue):
     for href, visible in rows:
         kind, ref = href.rstrip("/").split("/")[-2:]
         if kind in ("service", "meeting-place"):
-            assert visible == ("sv" in entry(catalogue, f"{kind}/{ref}").languages), href
+            assert visible == fits(entry(catalogue, f"{kind}/{ref}")), href
 
 
 def test_without_javascript_every_entry_states_its_facts_and_the_filters_stay_hidden(

@@ -334,6 +334,9 @@ class _Entry(Record):
     # every one of twenty thousand services.
     _provider: object = PrivateAttr(default=None)
     _source: tuple[str, int] = PrivateAttr(default_factory=lambda: ("", 0))
+    # what a list says of it (site.views.entry_facts), made once: a service is listed on its
+    # municipalities', topic's, paths' and search pages
+    _facts: object = PrivateAttr(default=None)
 
     @property
     def provider(self):

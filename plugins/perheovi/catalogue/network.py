@@ -209,7 +209,15 @@ class Catalogue:
         return [m for m in self.sorted_meeting_places if self.serves(m, municipality)]
 
     def services_in_category(self, category: str) -> list[Service]:
-        return [s for s in self.sorted_services if s.category == category]
+        """A category's services, in the order of `sorted_services`."""
+        return self._services_by_category.get(category, [])
+
+    @cached_property
+    def _services_by_category(self) -> dict[str, list[Service]]:
+        groups: dict[str, list[Service]] = {}
+        for service in self.sorted_services:
+            groups.setdefault(service.category, []).append(service)
+        return groups
 
     def services_of(self, provider) -> list[Service]:
         """A provider's services, in the order of `sorted_services`."""

@@ -28,6 +28,11 @@ class ResolvedStep:
     def gap(self) -> bool:
         return not self.services and not self.places
 
+    @property
+    def listed(self) -> list:
+        """Every service and meeting place the step's page lists."""
+        return [*self.services, *self.places, *self.alternatives, *self.meanwhile]
+
 
 def step_ages(path, step) -> set[str]:
     """The ages a step is for: its own `ages`, else its path's (none: every age)."""

@@ -252,18 +252,6 @@ def _first_contact(contact, lang: str, translate) -> str:
     }[contact.type]
 
 
-def _facts(entry) -> dict:
-    """What the list filters read (filters.js), as the pages' data-* attributes have it."""
-    facts = entry_facts(entry)
-    return {
-        "ages": " ".join(facts.ages),
-        "languages": " ".join(facts.languages),
-        "free": "yes" if facts.free else "no",
-        "delivery": " ".join(facts.delivery),
-        **({"always": "yes"} if facts.always else {}),
-    }
-
-
 def _numbers(contacts) -> str:
     """The entry's phone and text-message numbers as one digit string each, in the ways a
     family types them (0800 123 456, +358 800 123 456, 116 111), for a search by number."""
@@ -334,7 +322,7 @@ def documents(catalogue, lang: str, translate, day: dt.date | None = None) -> li
                 "contact": _first_contact(service.contacts[0], lang, translate),
                 **_door(service.contacts[0], day),
                 "numbers": _numbers(service.contacts),
-                "facts": _facts(service),
+                "facts": entry_facts(service).data(),
                 "texts": {code: _words_in(service, code) for code in LANGUAGES},
             }
         )
@@ -368,7 +356,7 @@ def documents(catalogue, lang: str, translate, day: dt.date | None = None) -> li
                 "phone": "",
                 "open": session_spans(place, day, OPEN_NOW_DAYS) if day else "",
                 "numbers": _numbers(place.contacts),
-                "facts": _facts(place),
+                "facts": entry_facts(place).data(),
                 "texts": {code: _words_in(place, code) for code in LANGUAGES},
             }
         )

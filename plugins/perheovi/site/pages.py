@@ -144,18 +144,7 @@ def catalogue_pages(catalogue: Catalogue) -> list[SitePage]:
                         "municipality": m,
                         "quick_exit": path.quick_exit,
                         "steps": steps,
-                        "facets": facets(
-                            [
-                                entry
-                                for step in steps
-                                for entry in [
-                                    *step.services,
-                                    *step.places,
-                                    *step.alternatives,
-                                    *step.meanwhile,
-                                ]
-                            ]
-                        ),
+                        "facets": facets([e for step in steps for e in step.listed]),
                         "first_door": first_door(steps),
                         "urgent_lines": urgent_lines(catalogue, m.slug),
                     },

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..catalogue.model import ACCESS_FEATURES
+from ..catalogue.model import ACCESS_FEATURES, Service
 from ..catalogue.network import Catalogue
 from ..catalogue.taxonomy import CATEGORIES
 
@@ -209,30 +209,45 @@ class EntryFacts:
     def free(self) -> bool:
         return self.cost in (None, "free", "call-charge")
 
+    def data(self) -> dict[str, str]:
+        """The facts as filters.js reads them: a listed entry's data-* attributes, and a search
+        result's `facts` in the index's store."""
+        return {
+            "ages": " ".join(self.ages),
+            "languages": " ".join(self.languages),
+            "free": "yes" if self.free else "no",
+            "delivery": " ".join(self.delivery),
+            "visit": "yes" if self.places else "no",
+            "access": " ".join(self.access),
+            **({"places": self.coordinates} if self.coordinates else {}),
+            **({"always": "yes"} if self.always else {}),
+        }
+
 
 def entry_facts(entry) -> EntryFacts:
+    """A service's or meeting place's facts, made once per entry (kept on it)."""
+    if entry._facts is None:
+        entry._facts = _facts(entry)
+    return entry._facts
+
+
+def _facts(entry) -> EntryFacts:
     groups = set(entry.target_groups)
-    given = set(getattr(entry, "delivery", ("location",)))
+    if isinstance(entry, Service):  # listed with its first contact
+        given = set(entry.delivery)
+        hours = entry.contacts[0].opening_hours
+        found = [*entry.venues, *(c.venue for c in entry.contacts if c.venue is not None)]
+    else:  # a meeting place: visited at its location
+        given, hours = {"location"}, None
+        found = [entry.venue] if entry.venue is not None else []
     return EntryFacts(
         tuple(band for band, ids in AGE_BANDS.items() if groups.intersection(ids)),
         tuple(entry.languages),
         getattr(entry, "cost", None),
         tuple(choice for choice, ids in DELIVERY_CHOICES.items() if given.intersection(ids)),
-        bool(
-            getattr(entry, "delivery", None)  # a service: listed with its first contact
-            and entry.contacts[0].opening_hours
-            and entry.contacts[0].opening_hours.always
-        ),
-        _places(entry),
+        bool(hours and hours.always),
+        tuple({id(place): place for place in found}.values()),  # each place once, in order
     )
-
-
-def _places(entry) -> tuple:
-    if hasattr(entry, "venues"):  # a service
-        found = [*entry.venues, *(c.venue for c in entry.contacts if c.venue is not None)]
-    else:
-        found = [entry.venue] if entry.venue is not None else []
-    return tuple({id(place): place for place in found}.values())  # each place once, in order
 
 
 @dataclass(frozen=True)

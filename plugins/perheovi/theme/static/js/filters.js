@@ -141,28 +141,15 @@
     return [start, start + 24 * 60];  // (a day of a clock change is an hour off at its end)
   }
 
+  // The form's inputs carry the URL's own names and values: both ways go through the URL form.
   function fromForm() {
-    function ticked(name) {
-      return Array.prototype.map.call(
-        form.querySelectorAll('input[name="' + name + '"]:checked'),
-        function (input) { return input.value; });
-    }
-    var open = form.querySelector('input[name="' + KEYS.open + '"]:checked');
-    return {ages: ticked(KEYS.ages), languages: ticked(KEYS.languages),
-            free: Boolean(form.querySelector('input[name="' + KEYS.free + '"]:checked')),
-            delivery: ticked(KEYS.delivery), access: ticked(KEYS.access),
-            open: open ? open.value : ""};
+    return parseState(new URLSearchParams(new FormData(form)).toString());
   }
 
   function toForm(state) {
-    Array.prototype.forEach.call(form.querySelectorAll("input"), function (input) {
-      var name = input.name;
-      if (name === KEYS.ages) { input.checked = state.ages.indexOf(input.value) !== -1; }
-      if (name === KEYS.languages) { input.checked = state.languages.indexOf(input.value) !== -1; }
-      if (name === KEYS.delivery) { input.checked = state.delivery.indexOf(input.value) !== -1; }
-      if (name === KEYS.access) { input.checked = state.access.indexOf(input.value) !== -1; }
-      if (name === KEYS.free) { input.checked = state.free; }
-      if (name === KEYS.open) { input.checked = input.value === state.open; }
+    var params = new URLSearchParams(writeState(state, ""));
+    Array.prototype.forEach.call(form.querySelectorAll("input[name]"), function (input) {
+      input.checked = params.getAll(input.name).join(",").split(",").indexOf(input.value) !== -1;
     });
   }
 

@@ -41,7 +41,10 @@
     };
     box.hidden = false;
     box.addEventListener("toggle", function () { if (box.open) { load(); } });
-    if (/[?&](ika|kieli|maksuton|tapa|esteeton|auki)=/.test(window.location.search)) { load(); }
+    var asked = new URLSearchParams(window.location.search);
+    Array.prototype.forEach.call(box.querySelectorAll("input[name]"), function (input) {
+      if (asked.has(input.name)) { load(); }  // the filters' own names: ika, kieli…
+    });
   }
   if (!query) { return; }
 
