@@ -419,6 +419,10 @@ SHOWN = {
 }
 
 # Fields that exist for checking or for the people who keep the catalogue, not for families.
+_PTV = (
+    "where `perheovi import ptv` made the entry from: the next import reads it to update what it "
+    "imported and nothing else (tests/test_ptv_import.py); families have no use for PTV's ids"
+)
 ALLOWED = {
     "ProviderFile.owners": "who reviews changes to the file: exported to .github/CODEOWNERS "
     "by `perheovi codeowners`",
@@ -429,6 +433,13 @@ ALLOWED = {
     "MunicipalityFile.reviewed": "when the municipality's own file was last checked, for its "
     "editors; its page also lists other providers' services, so one date there would "
     "mislead, and each service and meeting place shows its own",
+    "ProviderFile.ptv": _PTV,
+    "Location.ptv": _PTV,
+    "Service.ptv": _PTV,
+    "Contact.ptv": _PTV,
+    "PtvMark.id": _PTV,
+    "PtvMark.modified": _PTV,
+    "PtvMark.keep": _PTV,
     "Location.id": "the key services, walk-in contacts and meeting places name a location by; "
     "what they show is the location itself (its name, address and hours)",
 }

@@ -326,6 +326,25 @@ def _interval_text(interval) -> str:
     return f"{clock(interval.start)}-{clock(interval.end)}"
 
 
+# --- where an entry came from ------------------------------------------------------------------
+
+PTV_ID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+
+
+class PtvMark(Record):
+    """An entry imported from the Suomi.fi service catalogue (PTV): `perheovi import ptv`
+    updates the fields it imported and leaves the rest, and every field named in `keep`, as
+    written here."""
+
+    id: Annotated[str, Field(pattern=PTV_ID_PATTERN)]
+    modified: str | None = None  # PTV's own time of the record's last change, as PTV writes it
+    keep: list[Annotated[str, Field(pattern=r"^[a-z_]+$")]] = Field(default_factory=list)
+
+
+# A contact made from a PTV channel: the channel's id, and ":2", ":3"… for its further numbers.
+PtvChannel = Annotated[str, Field(pattern=PTV_ID_PATTERN[:-1] + r"(:[0-9]+)?$")]
+
+
 class _Entry(Record):
     """What locations, services and meeting places share: who runs them and where they are
     written."""
@@ -383,6 +402,7 @@ class Location(_Entry):
     access: list[AccessFeature] = Field(default_factory=list)
     accessibility: Text | None = None
     hours: Hours | None = None
+    ptv: PtvMark | None = None
 
 
 _CHANNEL_FIELDS = {
@@ -431,6 +451,7 @@ class Contact(Record):
     location: Slug | None = None
     email: Email | None = None
     not_for_sensitive_data: bool = False
+    ptv: PtvChannel | None = None
 
     _venue: object = PrivateAttr(default=None)  # set by the linker
 
@@ -523,6 +544,7 @@ class Service(_Entry):
     organiser: Slug | None = None
     partners: list[Slug] = Field(default_factory=list)
     reviewed: Date
+    ptv: PtvMark | None = None
 
     _organiser: object = PrivateAttr(default=None)  # set by the linker
     _partners: list = PrivateAttr(default_factory=list)
@@ -670,6 +692,7 @@ class ProviderFile(_Offers):
     description: Text | None = None
     reviewed: Date
     owners: list[Owner] = Field(default_factory=list)
+    ptv: PtvMark | None = None
 
 
 class MunicipalityFile(_Offers):

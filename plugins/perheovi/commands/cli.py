@@ -146,6 +146,28 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="only one page of each kind in each language (a quick look while fixing)",
     )
+    importer = commands.add_parser(
+        "import",
+        help="import PTV (Suomi.fi service catalogue) JSON into the catalogue's provider files",
+        description="perheovi import ptv FILE… | perheovi import ptv --fetch --organization GUID",
+    )
+    importer.add_argument("source", choices=["ptv"], help="where the data comes from")
+    importer.add_argument("files", nargs="*", metavar="FILE", help="PTV Open API V11 JSON files")
+    importer.add_argument("--catalogue", default="catalogue", help="the catalogue folder")
+    importer.add_argument(
+        "--fetch", action="store_true", help="fetch from the PTV API instead of reading files"
+    )
+    whose = importer.add_mutually_exclusive_group()
+    whose.add_argument("--organization", metavar="GUID", help="with --fetch: one organisation")
+    whose.add_argument("--municipality", metavar="CODE", help="with --fetch: a municipality's")
+    importer.add_argument(
+        "--save", default="ptv-data", metavar="DIR", help="with --fetch: where the JSON is saved"
+    )
+    importer.add_argument(
+        "--settings",
+        default=None,
+        help="Pelican settings naming the API (PERHEOVI_PTV_API; default: pelicanconf.py if any)",
+    )
     serve = commands.add_parser("serve", help="build, serve on localhost and rebuild on changes")
     serve.add_argument("--settings", default=DEFAULT_SETTINGS)
     serve.add_argument("--port", type=int, default=8000)
@@ -354,6 +376,60 @@ def serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def import_command(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from ..interchange.ptv_import import import_ptv
+    from ..interchange.ptv_source import DEFAULT_API, PtvReadError, fetch, read_files
+    from ..site.settings import SettingsError
+
+    if args.fetch == bool(args.files) or (
+        args.fetch and not (args.organization or args.municipality)
+    ):
+        print(
+            "perheovi import: give PTV JSON files, or --fetch with --organization or --municipality",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        files = [Path(name) for name in args.files]
+        if args.fetch:
+            settings = _report_settings(args.settings)
+            files = fetch(
+                settings.PTV_API if settings else DEFAULT_API,
+                Path(args.save),
+                organization=args.organization,
+                municipality=args.municipality,
+            )
+        data = read_files(files)
+    except (PtvReadError, SettingsError, OSError) as error:
+        print(f"perheovi import: {error}", file=sys.stderr)
+        return 1
+    result = import_ptv(data, Path(args.catalogue))
+    print(
+        f"read {data.files} file(s): {len(data.organisations)} organisation(s), "
+        f"{len(data.services)} service(s), {len(data.channels)} channel(s), "
+        f"{len(data.general_descriptions)} general description(s)"
+    )
+    for path in result.written:
+        print(f"wrote {path}")
+    for path in result.unchanged:
+        print(f"unchanged {path}")
+    for line in result.report.lines():
+        print(line)
+    for entry in result.gone:
+        print(f"no longer in PTV (kept, remove it by hand if it has ended): {entry}")
+    catalogue, problems = check_catalogue(args.catalogue)
+    translate = _translate(None)
+    for problem in problems:
+        print(problem.render(translate))
+    if problems or catalogue is None:
+        print(translate(SUMMARY_PROBLEMS).format(count=len(problems)))
+        return 1
+    print(translate(SUMMARY_OK).format(path=args.catalogue, **catalogue.counts()))
+    return 0
+
+
 def _translate(lang: str | None):
     from ..catalogue.problems import messages
     from ..i18n import language_from_environment
@@ -404,6 +480,7 @@ def main(argv: list[str] | None = None) -> int:
         "build": build,
         "gates": gates,
         "serve": serve,
+        "import": import_command,
     }
     return commands[args.command](args)
 

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ..catalogue.values import PhoneNumber, normalise_phone
 from ..i18n import LANGUAGES, Language
+from ..interchange.ptv_source import DEFAULT_API
 
 PREFIX = "PERHEOVI_"
 FROM_ENVIRONMENT = ("CATALOGUE", "SEARCH_SHARD_DOCS", "PROCESSES")
@@ -142,6 +143,18 @@ class Brand(_Strict):
         )
 
 
+class OpenDataLicence(_Strict):
+    """The licence the catalogue is published under as open data (/open-data/)."""
+
+    name: str = Field("CC BY 4.0", min_length=1, description="its short name, e.g. CC BY 4.0")
+    id: str = Field("CC-BY-4.0", pattern=r"^[A-Za-z0-9.+-]+$", description="its SPDX id")
+    url: str = Field(
+        "https://creativecommons.org/licenses/by/4.0/",
+        pattern=r"^https://\S+$",
+        description="the https:// address of its text",
+    )
+
+
 class Settings(_Strict):
     """Every PERHEOVI_* setting, named without the prefix."""
 
@@ -172,6 +185,15 @@ class Settings(_Strict):
         description='what "report an error" does: "issue" (in REPOSITORY) or "email"',
     )
     STRICT: bool = Field(False, description="true to fail the build on any warning")
+    PTV_API: str = Field(
+        DEFAULT_API,
+        pattern=r"^https://\S+/$",
+        description="the https:// address of the PTV Open API V11 `perheovi import ptv --fetch` reads",
+    )
+    OPEN_DATA_LICENCE: OpenDataLicence = Field(
+        default_factory=OpenDataLicence,
+        description='the open data\'s licence, e.g. {"name": "CC BY 4.0", "url": "https://…"}',
+    )
 
     @field_validator("LANGUAGES")
     @classmethod

@@ -1,0 +1,1 @@
+"""Data in and out of the catalogue: the PTV import and the open-data exports."""
