@@ -40,7 +40,7 @@ def language_of(path: str) -> str | None:
 def test_the_site_has_a_folder_for_each_of_its_languages_and_no_other(languages_and_site):
     languages, site = languages_and_site
     folders = {p.name for p in site.root.iterdir() if p.is_dir()}
-    assert folders == {*languages, "theme"}
+    assert folders == {*languages, "theme", "open-data"}
     for lang in languages:
         assert site.exists(f"/{lang}/search/index.json")
         assert site.exists(f"/{lang}/meeting-place/kohtaamispaikka/calendar.ics")

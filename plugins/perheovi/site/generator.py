@@ -47,6 +47,7 @@ def site_context(catalogue, settings: Settings, site_url: str) -> dict:
         "notices_in_force": notices_on(catalogue.region.notices, today),
         "site_url": site_url,
         "accessibility": settings.ACCESSIBILITY,
+        "open_data_licence": settings.OPEN_DATA_LICENCE,
         "quick_exit_url": settings.QUICK_EXIT_URL,
         "coverage": coverage(catalogue),
         "coverage_columns": coverage_columns(catalogue),
@@ -246,9 +247,9 @@ class PerheoviGenerator(Generator):
         path.write_bytes(content)
 
     def _write_site_files(self, writer):
-        """The language choice at the root, the 404 page, the region's colours and the sitemap:
-        the two pages speak every site language at once, so each has `_` of every language
-        (`gettext_in`)."""
+        """The language choice at the root, the 404 page, the region's colours, the sitemap and
+        the open data (HSDS): the two pages speak every site language at once, so each has `_`
+        of every language (`gettext_in`)."""
         self.env.install_gettext_translations(self.translations[self.languages[0]], newstyle=True)
         base = dict(
             self.common,
@@ -270,3 +271,15 @@ class PerheoviGenerator(Generator):
         )
         keys = [page.key for page in self.pages if page.in_sitemap]
         self._write("sitemap.xml", sitemap_xml(site_url or LOCAL_SITE_URL, keys, self.languages))
+        from ..interchange.hsds import hsds_files  # the catalogue as HSDS open data
+
+        open_data = hsds_files(
+            self.catalogue,
+            self.common["build_date"],
+            site_url or LOCAL_SITE_URL,
+            self.languages,
+            self.site_settings.OPEN_DATA_LICENCE.id,
+            self.site_settings.OPEN_DATA_LICENCE.url,
+        )
+        for relative, content in open_data.items():
+            self._write(relative, content)

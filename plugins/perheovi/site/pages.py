@@ -18,6 +18,7 @@ from .views import (
     languages_by_channel,
     meeting_places_view,
     municipality_view,
+    open_data_view,
     urgent_lines,
 )
 
@@ -63,6 +64,7 @@ def catalogue_pages(catalogue: Catalogue) -> list[SitePage]:
             {"counts": {c: len(catalogue.services_in_category(c)) for c in CATEGORIES}},
         ),
         SitePage("accessibility/", "accessibility"),
+        SitePage("open-data/", "open_data", {"open_data": open_data_view(catalogue)}),
         SitePage("coverage/", "coverage", {"coverage_paths": catalogue.paths}),
     ]
     pages += [

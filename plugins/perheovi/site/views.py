@@ -224,6 +224,27 @@ class EntryFacts:
         }
 
 
+@dataclass(frozen=True)
+class OpenDataView:
+    counts: dict[str, int]
+    organisations: int
+    page_size: int
+    from_ptv: bool  # the page says where part of the data comes from
+
+
+def open_data_view(catalogue: Catalogue) -> OpenDataView:
+    """What the open-data page says of the data: how much, in what pages, from where."""
+    from ..interchange.hsds import PAGE_SIZE
+
+    entries = [*catalogue.organisations.values(), *catalogue.services.values()]
+    return OpenDataView(
+        catalogue.counts(),
+        len(catalogue.organisations),
+        PAGE_SIZE,
+        any(getattr(entry, "ptv", None) for entry in entries),
+    )
+
+
 def entry_facts(entry) -> EntryFacts:
     """A service's or meeting place's facts, made once per entry (kept on it)."""
     if entry._facts is None:
