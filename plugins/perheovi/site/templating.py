@@ -4,6 +4,7 @@ Jinja2 floor and the component examples' test render with the same ones."""
 from __future__ import annotations
 
 from . import filters, today
+from .jsonld import service_jsonld
 from .views import entry_facts
 
 
@@ -15,3 +16,5 @@ def install_functions(env) -> None:
     # the one view a macro asks for itself: a listed entry's facts, drawn inside the entry's
     # fragment (rendered once per language and depth, wherever the entry is listed)
     env.globals["entry_facts"] = entry_facts
+    # a service page's schema.org description, in the page's language (site/jsonld.py)
+    env.globals["service_jsonld"] = service_jsonld
