@@ -51,3 +51,9 @@ _.ptv
 _.county_id
 _.county_fi
 _.county_sv
+
+# PtvMark.modified: written by `perheovi import ptv` and read back by the next one as YAML (the
+# merge compares files, not models), so no Python reads the model's attribute; ruamel.yaml's
+# preserve_quotes is read inside ruamel.yaml.
+_.modified
+_.preserve_quotes
