@@ -141,12 +141,14 @@ class PerheoviGenerator(Generator):
         self.common = site_context(catalogue, self.site_settings, self.settings.get("SITEURL", ""))
 
     def generate_output(self, writer):
-        """The pages, search indexes and calendars as independent tasks, on every core.
+        """The pages, search indexes, calendars and open data as independent tasks, on every
+        core.
 
         Each task writes its own files, so the order they finish in changes nothing. Worker
         processes are forked with the loaded catalogue: nothing is pickled but task names."""
         self.writer = writer
-        tasks = [(kind, lang) for kind in ("search", "calendars") for lang in self.languages]
+        tasks = [("open-data", None)]  # first: one long task, while the pages fill the others
+        tasks += [(kind, lang) for kind in ("search", "calendars") for lang in self.languages]
         for lang in self.languages:
             tasks += [
                 ("pages", (lang, start)) for start in range(0, len(self.pages), PAGES_PER_TASK)
@@ -179,8 +181,26 @@ class PerheoviGenerator(Generator):
             )
         elif kind == "search":
             self._write_search(argument)
+        elif kind == "open-data":
+            self._write_open_data()
         else:
             self._write_calendars(argument)
+
+    def _write_open_data(self):
+        """The catalogue as Open Referral HSDS 3.0 open data (interchange/hsds.py)."""
+        from ..interchange.hsds import hsds_files
+
+        licence = self.site_settings.OPEN_DATA_LICENCE
+        open_data = hsds_files(
+            self.catalogue,
+            self.common["build_date"],
+            self.settings.get("SITEURL") or LOCAL_SITE_URL,
+            self.languages,
+            licence.id,
+            licence.url,
+        )
+        for relative, content in open_data.items():
+            self._write(relative, content)
 
     def _write_search(self, lang):
         """A language's lunr index and document store, and its OpenSearch description."""
@@ -247,9 +267,9 @@ class PerheoviGenerator(Generator):
         path.write_bytes(content)
 
     def _write_site_files(self, writer):
-        """The language choice at the root, the 404 page, the region's colours, the sitemap and
-        the open data (HSDS): the two pages speak every site language at once, so each has `_`
-        of every language (`gettext_in`)."""
+        """The language choice at the root, the 404 page, the region's colours and the sitemap:
+        the two pages speak every site language at once, so each has `_` of every language
+        (`gettext_in`)."""
         self.env.install_gettext_translations(self.translations[self.languages[0]], newstyle=True)
         base = dict(
             self.common,
@@ -271,15 +291,3 @@ class PerheoviGenerator(Generator):
         )
         keys = [page.key for page in self.pages if page.in_sitemap]
         self._write("sitemap.xml", sitemap_xml(site_url or LOCAL_SITE_URL, keys, self.languages))
-        from ..interchange.hsds import hsds_files  # the catalogue as HSDS open data
-
-        open_data = hsds_files(
-            self.catalogue,
-            self.common["build_date"],
-            site_url or LOCAL_SITE_URL,
-            self.languages,
-            self.site_settings.OPEN_DATA_LICENCE.id,
-            self.site_settings.OPEN_DATA_LICENCE.url,
-        )
-        for relative, content in open_data.items():
-            self._write(relative, content)
