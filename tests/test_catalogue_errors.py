@@ -110,7 +110,7 @@ def test_unknown_key_suggests_the_known_one(minimal):
         f'{where(minimal, COUNTY, "catgory")}: "catgory" is not a known field here '
         '(did you mean "category"?); known fields: id, category, name, summary, '
         "description, keywords, target_groups, area, delivery, languages, cost, cost_note, "
-        "referral, contacts, locations, organiser, partners, reviewed, ptv" in found
+        "referral, contacts, locations, organiser, partners, reviewed, plain, ptv" in found
     )
     assert (
         f'{where(minimal, COUNTY, "id: neuvola-joensuu")}: "category" is missing; it is '

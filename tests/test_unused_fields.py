@@ -423,7 +423,20 @@ _PTV = (
     "where `perheovi import ptv` made the entry from: the next import reads it to update what it "
     "imported and nothing else (tests/test_ptv_import.py); families have no use for PTV's ids"
 )
+_PLAIN = (
+    "the plain-language texts: `perheovi report` measures them (catalogue/plainness.py) and "
+    "lists paths and first-step services without them; their Selkosuomeksi / Lättläst pages "
+    "are the next part of issue 19"
+)
 ALLOWED = {
+    "Service.plain": _PLAIN,
+    "PathFile.plain": _PLAIN,
+    "PlainService.summary": _PLAIN,
+    "PlainService.description": _PLAIN,
+    "PlainPath.introduction": _PLAIN,
+    "PlainPath.steps": _PLAIN,
+    "PlainText.fi": _PLAIN,
+    "PlainText.sv": _PLAIN,
     "ProviderFile.owners": "who reviews changes to the file: exported to .github/CODEOWNERS "
     "by `perheovi codeowners`",
     "MunicipalityFile.owners": "who reviews changes to the file: exported to "

@@ -122,6 +122,39 @@ Text = Annotated[
 ]
 LocalText = _LocalText
 
+
+class PlainText(Record):
+    """A text in plain language (Selkokeskus's selkokieli): selkosuomi in `fi`, lättläst
+    svenska in `sv`, either or both; the standard text stays beside it for everyone else."""
+
+    fi: LongText | None = None
+    sv: LongText | None = None
+
+    @model_validator(mode="after")
+    def _some_language(self):
+        if not (self.fi or self.sv):
+            raise fail("plain_empty")
+        return self
+
+    def get(self, lang: str) -> str | None:
+        return getattr(self, lang, None)
+
+
+class PlainService(Record):
+    """A service told in plain language: its page's "Selkosuomeksi" / "Lättläst" version."""
+
+    summary: PlainText
+    description: PlainText | None = None
+
+
+class PlainPath(Record):
+    """A service path told in plain language: the introduction, and what each step means,
+    by the step's id (the steps' services and contacts are the standard ones)."""
+
+    introduction: PlainText
+    steps: dict[Slug, PlainText] = Field(default_factory=dict)
+
+
 CategoryId = Annotated[
     str,
     choice(
@@ -544,6 +577,7 @@ class Service(_Entry):
     organiser: Slug | None = None
     partners: list[Slug] = Field(default_factory=list)
     reviewed: Date
+    plain: PlainService | None = None
     ptv: PtvMark | None = None
 
     _organiser: object = PrivateAttr(default=None)  # set by the linker
@@ -777,6 +811,7 @@ class PathFile(Record):
     signs: list[Text] = Field(min_length=1)
     urgent: Text | None = None
     steps: list[Step] = Field(min_length=1)
+    plain: PlainPath | None = None
     reviewed: Date
 
 

@@ -447,6 +447,16 @@ class _Linker:
                         if service_id not in known_services:
                             where_id = ("steps", index, *where, number)
                             self.unknown(source, where_id, "service", service_id, known_services)
+            for step_id in record.plain.steps if record.plain else ():
+                if step_id not in seen:
+                    known = ", ".join(step.id for step in record.steps)
+                    self.problem(
+                        source,
+                        ("plain", "steps", step_id),
+                        "plain_unknown_step",
+                        value=step_id,
+                        known=known,
+                    )
             found.append(ServicePath(source.slug, record, source.path))
         return {p.slug: p for p in sorted(found, key=lambda p: (p.record.order, p.slug))}
 

@@ -353,6 +353,10 @@ MESSAGES: dict[str, str] = {
     ),
     "exception_closed_and_hours": N_("an exception is either closed: true or has hours, not both"),
     "exception_needs": N_("an exception needs closed: true or hours"),
+    "plain_empty": N_("a plain-language text needs fi (selkosuomi) or sv (lättläst), or both"),
+    "plain_unknown_step": N_(
+        'the path has no step "{value}"; `plain: steps:` names steps by their id ({known})'
+    ),
     "dates_overlap": N_("two {what} overlap ({first} and {second}); a day can only have one"),
     "not_on_weekday": N_("{value} is a {actual}, but this activity is on {day}s"),
     "not_in_pattern": N_(
@@ -407,6 +411,34 @@ MESSAGES: dict[str, str] = {
         "and update `reviewed`"
     ),
     "missing_translation": N_('{what} "{name}" has no {language} text for: {fields}'),
+    # The plain-language measures (plainness.py: a proxy, not a verdict)
+    "plain_long_sentence": N_(
+        '{what} "{name}", plain {language}: {count} sentence(s) longer than {limit} words '
+        '("{first}"); split them, one thing in each'
+    ),
+    "plain_long_words": N_(
+        '{what} "{name}", plain {language}: long words ({words}), more than {limit} letters; '
+        "use shorter, common words or explain them"
+    ),
+    "plain_passive": N_(
+        '{what} "{name}", plain {language}: passive forms ({words}); say who does it '
+        '("you can apply", "the nurse calls you")'
+    ),
+    "plain_abbreviation": N_(
+        '{what} "{name}", plain {language}: abbreviations ({words}); write the words out'
+    ),
+    "plain_lix": N_(
+        '{what} "{name}", plain {language}: the readability index LIX is {lix}, above '
+        "{limit}; shorter sentences and words lower it"
+    ),
+    "no_plain_text": N_(
+        'service "{name}" is listed by the first step of the path "{path}" but has no '
+        "plain-language text; add `plain` with a summary in selkosuomi (fi) or lättläst (sv)"
+    ),
+    "path_no_plain_text": N_(
+        'path "{name}" has no plain-language text; add `plain` with an introduction in '
+        "selkosuomi (fi) or lättläst (sv)"
+    ),
     "no_hours": N_(
         'service "{name}" has no contact channel with hours; add `hours` to a phone, chat or '
         "walk-in channel"
