@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from conftest import ROOT
 from perheovi.catalogue.loader import check_catalogue
+from perheovi.catalogue.paths import lists
 from perheovi.catalogue.plainness import findings, measure
 
 COUNTY = "providers/county.yaml"
@@ -138,3 +140,58 @@ def test_the_format_reference_documents_the_measures():
         "above 50 for selkosuomi or 30 for lättläst",
     ):
         assert limit in doc
+
+
+# --- the Selkosuomeksi / Lättläst pages of the test network --------------------------------------
+
+
+def _linked(site, path: str, label: str) -> str:
+    """The page a standard page's plain-language link leads to (its URL path)."""
+    [href] = site.page(path).xpath(f'//p[@class="plain-link"]/a[normalize-space()="{label}"]/@href')
+    return urlsplit(urljoin("http://x" + path, href)).path
+
+
+def test_every_critical_path_and_its_first_services_have_a_plain_finnish_page(site, catalogue):
+    critical = [p for p in catalogue.paths.values() if p.kind == "critical"]
+    assert len(critical) == 4
+    for path in critical:
+        target = _linked(site, f"/fi/path/{path.slug}/", "Selkosuomeksi")
+        assert target == f"/fi/plain/path/{path.slug}/"
+        page = site.page(target)
+        text = " ".join(page.text_content().split())
+        assert " ".join(path.plain.introduction.fi.split()) in text
+        for step in path.steps:
+            assert " ".join(path.plain.steps[step.id].fi.split()) in text, (path.slug, step.id)
+        first = [step for step in path.steps if step.first_contact]
+        for service in catalogue.sorted_services:
+            if any(lists(path, step, service) for step in first):
+                target = _linked(site, f"/fi/service/{service.id}/", "Selkosuomeksi")
+                plain = site.page(target)
+                assert plain.get("lang") == "fi"
+                assert " ".join(service.plain.summary.fi.split()) in " ".join(
+                    plain.text_content().split()
+                )
+                channels = plain.xpath('//article//ul[@class="channels"]/li')
+                assert len(channels) == len(service.contacts), service.id  # how to get in touch
+
+
+def test_the_divorce_path_is_in_lattlast_on_the_swedish_site(site, catalogue):
+    path = catalogue.paths["ero"]
+    target = _linked(site, "/sv/path/ero/", "Lättläst")
+    page = site.page(target)
+    assert page.get("lang") == "sv"
+    intro = page.xpath('//div[@class="plain__text"]')[0]
+    assert intro.get("lang") is None and " ".join(path.plain.introduction.sv.split()) in " ".join(
+        intro.text_content().split()
+    )
+
+
+def test_a_plain_text_shown_on_a_page_of_another_language_says_its_language(site, catalogue):
+    english = site.page("/en/plain/path/ero/").xpath('//div[@class="plain__text"]//*[@lang]')
+    assert english[0].get("lang") == "fi"  # no plain English: the selkosuomi, marked
+    finnish_only = next(s for s in catalogue.sorted_services if s.plain and not s.plain.summary.sv)
+    marked = site.page(f"/sv/plain/service/{finnish_only.id}/").xpath(
+        '//div[@class="plain__text"]/*[@lang]'
+    )
+    assert marked[0].get("lang") == "fi"
+    assert not site.page(f"/en/service/{finnish_only.id}/").xpath('//p[@class="plain-link"]')

@@ -424,9 +424,9 @@ _PTV = (
     "imported and nothing else (tests/test_ptv_import.py); families have no use for PTV's ids"
 )
 _PLAIN = (
-    "the plain-language texts: `perheovi report` measures them (catalogue/plainness.py) and "
-    "lists paths and first-step services without them; their Selkosuomeksi / Lättläst pages "
-    "are the next part of issue 19"
+    "the plain-language texts: shown on the Selkosuomeksi / Lättläst pages and measured by "
+    "`perheovi report`; tests/test_plain_language.py reads them on the test network's pages "
+    "(a probe here would need a path and its steps in the probe catalogue)"
 )
 ALLOWED = {
     "Service.plain": _PLAIN,

@@ -95,7 +95,7 @@ def plain_findings(catalogue, languages: Sequence[str] = LANGUAGES) -> list[Prob
     def measured(what: str, name: str, where: tuple[str, int], texts) -> None:
         for text in texts:
             for lang in plain_languages:
-                content = text.get(lang) if text else None
+                content = getattr(text, lang, None) if text else None
                 for code, params in plainness.findings(content, lang) if content else ():
                     found.append(
                         Problem(

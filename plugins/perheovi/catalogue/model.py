@@ -136,8 +136,17 @@ class PlainText(Record):
             raise fail("plain_empty")
         return self
 
-    def get(self, lang: str) -> str | None:
-        return getattr(self, lang, None)
+    def get(self, lang: str) -> tuple[str, str]:
+        """The text for `lang` and the language it is really in: a page in another language
+        shows the selkosuomi (or the lättläst) marked as such, as the site does every text."""
+        for code in (lang, "fi", "sv"):
+            text = getattr(self, code, None)
+            if text:
+                return text, code
+        raise AssertionError("a PlainText has fi or sv")  # the validator makes sure
+
+    def has(self, lang: str) -> bool:
+        return bool(getattr(self, lang, None))
 
 
 class PlainService(Record):

@@ -45,12 +45,17 @@ def this_page_address(ctx) -> str:
 
 @pass_context
 def text(ctx, value, block: bool = False) -> Markup:
-    """A catalogue text in the page language, or its Finnish original marked lang="fi"."""
+    """A catalogue text in the page language, or its Finnish original marked lang="fi" (a
+    plain-language text only in lättläst: marked lang="sv")."""
     if value is None:
         return Markup("")
     content, used = value.get(ctx["lang"])
     if used == ctx["lang"]:
         return paragraphs(content) if block else escape(content)
+    if used != "fi":  # a lättläst text shown on a page without its own language's
+        tag = "div" if block else "span"
+        inner = paragraphs(content) if block else escape(content)
+        return Markup('<{0} lang="{1}">{2}</{0}>').format(tag, used, inner)
     note = ctx["fallback_note"]
     if block:
         return Markup('<div lang="fi">{}</div><p class="fallback-note">{}</p>').format(

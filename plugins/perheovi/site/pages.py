@@ -152,9 +152,23 @@ def catalogue_pages(catalogue: Catalogue) -> list[SitePage]:
                     },
                 )
             )
+    pages += [  # the Selkosuomeksi / Lättläst versions
+        SitePage(f"plain/service/{s.id}/", "plain_service", {"service": s})
+        for s in catalogue.sorted_services
+        if s.plain
+    ]
+    pages += [
+        SitePage(
+            f"plain/path/{path.slug}/",
+            "plain_path",
+            {"path": path, "quick_exit": path.quick_exit, "urgent_lines": urgent_lines(catalogue)},
+        )
+        for path in catalogue.paths.values()
+        if path.plain
+    ]
     hidden = quick_exit_services(catalogue)
     for page in pages:
-        if page.template == "service" and page.context["service"].id in hidden:
+        if page.template in ("service", "plain_service") and page.context["service"].id in hidden:
             page.context["quick_exit"] = True
     return pages
 
