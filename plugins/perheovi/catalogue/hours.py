@@ -107,6 +107,20 @@ def day_hours(hours, day: dt.date) -> DayHours:
     return DayHours(day, days_of(weekly)[day.weekday()], period=period)
 
 
+def holidays_closed(hours, first: dt.date, last: dt.date) -> list[dt.date]:
+    """The holidays from `first` to `last` the channel closes on where its week would have it
+    open (an exception on the day decides the day instead): what the open data and the
+    schema.org data write out as closed days."""
+    return [
+        day
+        for year in range(first.year, last.year + 1)
+        for day in sorted(holiday_slugs(year))
+        if first <= day <= last
+        and day_hours(hours, day).holiday is not None
+        and days_of(weekly_for(hours, day))[day.weekday()]
+    ]
+
+
 def days_of(weekly: dict) -> list[tuple[Interval, ...]]:
     """The intervals of each weekday, Monday first, sorted."""
     days: list[list[Interval]] = [[] for _ in range(7)]

@@ -65,7 +65,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from .. import i18n
-from ..catalogue.hours import days_of, holiday_name, holiday_slugs, public_holidays, weekly_for
+from ..catalogue.hours import (
+    holiday_name,
+    holiday_slugs,
+    holidays_closed,
+)
 from ..catalogue.model import Contact, Hours, Location, MeetingPlace, Service
 from ..catalogue.network import Catalogue, Organisation
 from ..catalogue.programme import pattern_days
@@ -741,7 +745,7 @@ class _Export:
             notes.append(_BY_APPOINTMENT)
         exceptions = [e for e in hours.exceptions if e.last >= self.today]
         closures = [(e.date, e.last) for e in exceptions]
-        holidays = self._holidays_closed(hours, closures)
+        holidays = holidays_closed(hours, self.today, self.today + dt.timedelta(HOLIDAY_HORIZON))
         periods = [p for p in hours.periods if p.until >= self.today]
         busy = closures + [(p.start, p.until) for p in periods]
         for start, end in _free(None, None, busy):
@@ -802,22 +806,6 @@ class _Export:
         if hours.holidays == "closed":
             return _HOLIDAYS_CLOSED + (f" Suljettu myös: {', '.join(names)}." if names else "")
         return _HOLIDAYS_OPEN + (f" Suljettu: {', '.join(names)}." if names else "")
-
-    def _holidays_closed(self, hours: Hours, exceptions: list) -> list[dt.date]:
-        """The days of the next HOLIDAY_HORIZON days the channel closes for a holiday it
-        would otherwise be open on (an exception on the day decides it instead)."""
-        found = []
-        last = self.today + dt.timedelta(days=HOLIDAY_HORIZON)
-        for year in range(self.today.year, last.year + 1):
-            for day, slug in sorted(holiday_slugs(year).items()):
-                if not self.today <= day <= last or any(a <= day <= b for a, b in exceptions):
-                    continue
-                closes = (
-                    hours.holidays == "closed" and slug in public_holidays()
-                ) or slug in hours.closed_on
-                if closes and days_of(weekly_for(hours, day))[day.weekday()]:
-                    found.append(day)
-        return found
 
     def _days_between(self, days: list[int], first: dt.date, last: dt.date) -> list[int]:
         """Those of `days` (weekday numbers) that fall within first…last."""

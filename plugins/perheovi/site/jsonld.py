@@ -142,17 +142,11 @@ def hours_data(hours, lang: str, today: dt.date) -> tuple[list[dict], list[dict]
 
 def _holidays(hours, lang: str, today: dt.date) -> list[dict]:
     """The holidays of the coming year the channel closes on, when it would else be open."""
-    end = today + dt.timedelta(days=HOLIDAY_DAYS - 1)
-    found = []
-    for year in range(today.year, end.year + 1):
-        for day in sorted(hours_engine.holiday_slugs(year)):
-            if not today <= day <= end:
-                continue
-            if hours_engine.day_hours(hours, day).holiday is None:
-                continue  # open, or an exception decides the day
-            if hours_engine.days_of(hours_engine.weekly_for(hours, day))[day.weekday()]:
-                found.append(_closed(day, day, hours_engine.holiday_name(day, lang)))
-    return found
+    last = today + dt.timedelta(days=HOLIDAY_DAYS - 1)
+    return [
+        _closed(day, day, hours_engine.holiday_name(day, lang))
+        for day in hours_engine.holidays_closed(hours, today, last)
+    ]
 
 
 # --- channels and places ---------------------------------------------------------------------
