@@ -10,15 +10,14 @@ field changed in PTV is one changed line in the pull request.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from ..catalogue.yamlsource import read_yaml_file
 from .ptv_mapping import ImportedProvider, Mapping, Region, Report
 from .ptv_source import PtvData
 
@@ -52,12 +51,10 @@ def _region(catalogue: Path) -> tuple[Region, dict[str, Path]]:
     already imported, by PTV id."""
     municipalities, taken, imported = {}, set(), {}
     for path in sorted(catalogue.glob("**/*.yaml")):
-        try:
-            data = yaml.safe_load(path.read_text("utf-8"))
-        except (yaml.YAMLError, UnicodeDecodeError):
+        doc, problems = read_yaml_file(path, str(path))  # the checker's reader and its limits
+        data = doc.data
+        if problems or not isinstance(data, dict):
             continue  # `perheovi check` tells what is wrong with it
-        if not isinstance(data, dict):
-            continue
         if path.parent.name == "municipalities" and data.get("code"):
             municipalities[str(data["code"]).zfill(3)] = path.stem
         if path.parent.name == "providers" and isinstance(data.get("ptv"), dict):
@@ -110,8 +107,6 @@ def _plain(value):
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_plain(v) for v in value]
-    if isinstance(value, dt.datetime):
-        return value
     return value
 
 
@@ -149,12 +144,14 @@ def _update(
     inner: bool = False,
     text: bool = False,
     gone: frozenset[str] = frozenset(),
+    order: list[str] | None = None,
 ) -> None:
     """Bring `target` to `new` key by key, leaving unchanged values as written. Inside an
     imported field (`inner`) what PTV no longer has goes, but for a text's other languages; an
     entry's own fields stay, as they may be written by hand (a description PTV lacks), but for
-    those only PTV gives (`gone`: a channel's hours)."""
-    order = list(new)
+    those only PTV gives (`gone`: a channel's hours). A new field goes where `order` (the
+    model's field order; by default `new`'s) puts it."""
+    order = order or list(new)
     for key, value in new.items():
         if key in keep:
             continue
@@ -177,6 +174,15 @@ CONTACT_FROM_PTV = frozenset({"name", "note", "hours", "languages", "strong_iden
 def _keep(entry) -> set[str]:
     mark = entry.get("ptv") if isinstance(entry, dict) else None
     return {str(name) for name in (mark.get("keep") or [])} if isinstance(mark, dict) else set()
+
+
+def _kept(target, new: dict) -> tuple[dict, set[str]]:
+    """`new` with the `keep` list of the entry as written carried into its fresh `ptv` mark,
+    and that list: the fields the import leaves alone."""
+    keep = _keep(target)
+    if keep:
+        new = {**new, "ptv": {**new["ptv"], "keep": list(keep)}}
+    return new, keep
 
 
 def _merge_entries(target: CommentedSeq, new: list[dict], key, merge_one) -> list[str]:
@@ -206,46 +212,31 @@ def _mark(entry) -> str | None:
 
 
 def _merge_service(target: CommentedMap, new: dict) -> None:
-    keep = _keep(target) | {"id"}  # a slug once given stays: it is in every link to the page
-    contacts = new.pop("contacts")
-    new_mark = dict(new["ptv"])
-    if _keep(target):
-        new_mark["keep"] = list(_keep(target))
-    new["ptv"] = new_mark
-    _update(target, new, keep, gone=frozenset({"locations"}))
+    new, keep = _kept(target, new)
+    keep |= {"id"}  # a slug once given stays: it is in every link to the page
+    fields = {key: value for key, value in new.items() if key != "contacts"}
+    _update(target, fields, keep, gone=frozenset({"locations"}))
     if "contacts" not in keep:
         current = target.setdefault("contacts", CommentedSeq())
         _merge_entries(
             current,
-            contacts,
+            new["contacts"],
             _mark,
             lambda old, fresh: _update(old, fresh, set(), gone=CONTACT_FROM_PTV),
         )
-    new["contacts"] = contacts
 
 
 def _merge_location(target: CommentedMap, new: dict) -> None:
-    new_mark = dict(new["ptv"])
-    if _keep(target):
-        new_mark["keep"] = list(_keep(target))
-    new["ptv"] = new_mark
-    _update(target, new, _keep(target) | {"id"}, gone=frozenset({"coordinates", "hours"}))
+    new, keep = _kept(target, new)
+    _update(target, new, keep | {"id"}, gone=frozenset({"coordinates", "hours"}))
 
 
 def _merge_file(document: CommentedMap, provider: ImportedProvider, complete: bool) -> list[str]:
     """Merge one provider; `complete` when the input has the organisation itself, so entries
     missing from it are gone from PTV, not merely outside this input."""
-    fields = dict(provider.fields)
-    if _keep(document):
-        fields["ptv"] = {**fields["ptv"], "keep": list(_keep(document))}
+    fields, keep = _kept(document, provider.fields)
     order = ["kind", "name", "website", "description", "reviewed", "owners", "ptv"]
-    for key, value in fields.items():
-        if key in _keep(document) or _plain(document.get(key)) == value:
-            continue
-        if isinstance(document.get(key), CommentedMap) and isinstance(value, dict):
-            _update(document[key], value, set(), inner=True, text=key in TEXT_FIELDS)
-        else:
-            _set(document, key, _node(value), order)
+    _update(document, fields, keep, order=order)
     gone = []
     renamed = _renames(document, provider)
     for kind, entries, merge in (

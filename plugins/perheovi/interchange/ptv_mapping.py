@@ -104,8 +104,8 @@ def _texts(items, report: Report, where: str, what: str, kind: str | None = None
 
 
 def _local(text: dict) -> dict | None:
-    """A catalogue text: Finnish required, so a text without Finnish takes its first language
-    as the Finnish one only when nothing else exists (reported by the caller)."""
+    """A catalogue text, or None without Finnish (the catalogue requires it): the caller
+    then leaves the field out, or the entry, and says so in the report."""
     return text if "fi" in text else None
 
 

@@ -236,12 +236,11 @@ def open_data_view(catalogue: Catalogue) -> OpenDataView:
     """What the open-data page says of the data: how much, in what pages, from where."""
     from ..interchange.hsds import PAGE_SIZE
 
-    entries = [*catalogue.organisations.values(), *catalogue.services.values()]
     return OpenDataView(
         catalogue.counts(),
         len(catalogue.organisations),
         PAGE_SIZE,
-        any(getattr(entry, "ptv", None) for entry in entries),
+        any(service.ptv for service in catalogue.services.values()),
     )
 
 
